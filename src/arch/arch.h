@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The hooks every architecture provides: what the CPU says, and PKRU access. */
+#ifndef PK_ARCH_H
+#define PK_ARCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* What the CPU itself reports about protection keys. */
+struct pk_cpu {
+	const char *arch;	/* "x86_64", or what uname says elsewhere */
+	bool is_x86;
+	char vendor[16];	/* CPUID vendor string, e.g. "AuthenticAMD" */
+	char brand[64];		/* brand string, e.g. "AMD EPYC 7B13 64-Core Processor" */
+	int family, model, stepping; /* display family and model */
+	bool hypervisor;	/* CPUID.1:ECX[31] */
+	const char *hypervisor_name; /* "KVM", "QEMU", ...; NULL when none is named */
+	/* Microarchitecture known to have PKU in silicon, NULL when not known to. */
+	const char *hw_pku_uarch;
+	bool leaf7_valid;	/* CPUID.0:EAX >= 7 */
+	bool pku;		/* CPUID.(7,0):ECX[3] */
+	bool ospke;		/* CPUID.(7,0):ECX[4], CR4.PKE as the OS left it */
+	bool osxsave;		/* CPUID.1:ECX[27]: XGETBV is allowed */
+	bool xcr0_pkru;		/* XCR0[9]: XSAVE manages PKRU (valid when osxsave) */
+	bool xsave_leaf_valid;	/* CPUID.0:EAX >= 0xD */
+	uint32_t pkru_xsave_size, pkru_xsave_offset; /* CPUID.(0xD,9).EAX/EBX */
+};
+
+/* Fill cpu from the hardware; reads CPUID once per process. 0 or -errno. */
+int arch_cpu_read(struct pk_cpu *cpu);
+
+/*
+ * This thread's PKRU. -EOPNOTSUPP unless arch_cpu_read() saw OSPKE=1 in
+ * this process: RDPKRU without CR4.PKE is #UD, a SIGILL.
+ */
+int arch_read_pkru(uint32_t *pkru);
+
+#endif

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* x86: CPUID through libcpuid, XGETBV and RDPKRU: the only file with inline assembly. */
+#include <errno.h>
+
+#include <libcpuid.h>
+
+#include "x86-cpuid.h"
+
+/* Intel SDM Vol. 1, 13.1: XCR0 bit 9 is the PKRU state component. */
+#define XCR0_PKRU (1ull << 9)
+
+/* Set once CPUID OSPKE=1 was seen in this process; RDPKRU is safe only then. */
+static bool ospke_seen;
+
+static uint64_t xgetbv(uint32_t index)
+{
+	uint32_t eax, edx;
+
+	__asm__ volatile("xgetbv" : "=a"(eax), "=d"(edx) : "c"(index));
+	return ((uint64_t)edx << 32) | eax;
+}
+
+/* SDM Vol. 2B, RDPKRU: ECX must be 0. Spelled as bytes for older assemblers. */
+static uint32_t rdpkru(void)
+{
+	uint32_t eax, edx;
+
+	__asm__ volatile(".byte 0x0f, 0x01, 0xee" : "=a"(eax), "=d"(edx) : "c"(0));
+	return eax;
+}
+
+static void cpuid(uint32_t leaf, uint32_t subleaf, uint32_t regs[4])
+{
+	regs[CPUID_EAX] = leaf;
+	regs[CPUID_EBX] = 0;
+	regs[CPUID_ECX] = subleaf;
+	regs[CPUID_EDX] = 0;
+	cpu_exec_cpuid_ext(regs);
+}
+
+/*
+ * Only the leaves pkeyctl needs: each CPUID is a VM exit under a
+ * hypervisor (about 6 us on our build machines), and libcpuid's
+ * cpuid_get_raw_data() runs some 90 of them.
+ */
+static void read_leaves(struct x86_leaves *l)
+{
+	uint32_t max;
+
+	cpuid(0, 0, l->basic0);
+	max = l->basic0[CPUID_EAX];
+	if (max >= 1)
+		cpuid(1, 0, l->basic1);
+	if (max >= 7)
+		cpuid(7, 0, l->basic7);
+	if (max >= X86_LEAF_XSTATE)
+		cpuid(X86_LEAF_XSTATE, X86_SUBLEAF_XSTATE_PKRU, l->xstate_pkru);
+	/* CPUID.1:ECX[31]: leaves 0x40000000+ belong to the hypervisor. */
+	if (l->basic1[CPUID_ECX] & (1u << 31))
+		cpuid(X86_LEAF_HYPERVISOR, 0, l->hypervisor);
+	cpuid(X86_LEAF_EXT0, 0, l->ext0);
+	if (l->ext0[CPUID_EAX] >= X86_LEAF_BRAND0 + 2)
+		for (uint32_t i = 0; i < 3; i++)
+			cpuid(X86_LEAF_BRAND0 + i, 0, l->brand[i]);
+}
+
+int arch_cpu_read(struct pk_cpu *cpu)
+{
+	static struct pk_cpu cached;
+	static bool done;
+	struct x86_leaves l = { 0 };
+
+	if (!done) {
+		read_leaves(&l);
+		cached.arch = "x86_64";
+		cached.is_x86 = true;
+		x86_decode(&cached, &l);
+		/* XGETBV is #UD unless the OS set CR4.OSXSAVE. */
+		if (cached.osxsave)
+			cached.xcr0_pkru = xgetbv(0) & XCR0_PKRU;
+		ospke_seen = cached.ospke;
+		done = true;
+	}
+	*cpu = cached;
+	return 0;
+}
+
+int arch_read_pkru(uint32_t *pkru)
+{
+	if (!ospke_seen)
+		return -EOPNOTSUPP;
+	*pkru = rdpkru();
+	return 0;
+}

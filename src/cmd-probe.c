@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* pkeyctl probe: every piece of evidence, then one verdict with its reason and a hint. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pkeyctl.h"
+#include "verdict.h"
+
+const struct argp cmd_probe_argp = {
+	NULL,
+	NULL, /* no options of its own; the global ones are added by pk_parse() */
+	NULL,
+	"Tell whether memory protection keys are usable here and, if not, exactly why.\v"
+	"Gathers the evidence (CPUID, XSAVE, /proc/cpuinfo, the kernel command line, "
+	"pkey_alloc(2) results, smaps, glibc) and gives one verdict with a reason id: "
+	"usable, cpu-lacks-pku, hypervisor-hides-pku, os-disabled, kernel-lacks-pkeys, "
+	"blocked-by-seccomp, no-free-keys, not-x86 or unknown. No key stays allocated.\n"
+	"\n"
+	"Exit status: 0 keys usable, 4 not usable, 2 the probe could not run.\n"
+	"\n"
+	"EXAMPLES\n"
+	"  pkeyctl probe\n"
+	"  pkeyctl probe --json | jq -r .verdict.reason\n"
+	"  if pkeyctl probe -q; then ./run-with-pkeys; fi\n",
+	NULL,
+	NULL,
+	NULL,
+};
+
+static void out_tri(struct out *o, const char *key, const char *label, enum pk_tri t)
+{
+	if (t == PK_UNKNOWN)
+		out_null(o, key, label);
+	else
+		out_bool(o, key, label, t == PK_YES);
+}
+
+/* One pkey_alloc() result as two members: the key, or the errno name. */
+static void out_alloc(struct out *o, const char *key_key, const char *errno_key, const char *what,
+		      int result)
+{
+	char label[48];
+
+	snprintf(label, sizeof(label), "%s: key", what);
+	if (result >= 0)
+		out_int(o, key_key, label, result);
+	else
+		out_null(o, key_key, label);
+	snprintf(label, sizeof(label), "%s: errno", what);
+	out_str(o, errno_key, label, result < 0 ? strerrorname_np(-result) : NULL);
+}
+
+static void out_evidence(struct out *o, const struct pk_evidence *ev)
+{
+	const struct pk_cpu *cpu = &ev->cpu;
+
+	out_section(o, "cpu", "CPU");
+	out_str(o, "arch", "architecture", cpu->arch);
+	out_str(o, "vendor", "vendor", cpu->is_x86 ? cpu->vendor : NULL);
+	out_str(o, "brand", "brand", cpu->is_x86 ? cpu->brand : NULL);
+	if (cpu->is_x86) {
+		out_int(o, "family", "family", cpu->family);
+		out_int(o, "model", "model", cpu->model);
+		out_int(o, "stepping", "stepping", cpu->stepping);
+	} else {
+		out_null(o, "family", "family");
+		out_null(o, "model", "model");
+		out_null(o, "stepping", "stepping");
+	}
+	out_bool(o, "hypervisor", "hypervisor present", cpu->hypervisor);
+	out_str(o, "hypervisor_name", "hypervisor", cpu->hypervisor_name);
+	out_str(o, "pku_in_hardware", "model with PKU in silicon", cpu->hw_pku_uarch);
+	out_end_section(o);
+
+	out_section(o, "cpuid", "CPUID");
+	out_bool(o, "leaf7", "leaf 7 present", cpu->leaf7_valid);
+	out_bool(o, "pku", "PKU (leaf 7 ECX[3])", cpu->pku);
+	out_bool(o, "ospke", "OSPKE (leaf 7 ECX[4])", cpu->ospke);
+	out_bool(o, "osxsave", "OSXSAVE (leaf 1 ECX[27])", cpu->osxsave);
+	if (cpu->osxsave)
+		out_bool(o, "xcr0_pkru", "XCR0[9] PKRU in XSAVE", cpu->xcr0_pkru);
+	else
+		out_null(o, "xcr0_pkru", "XCR0[9] PKRU in XSAVE");
+	if (cpu->xsave_leaf_valid) {
+		out_int(o, "pkru_xsave_size", "PKRU XSAVE size (0xD.9 EAX)", cpu->pkru_xsave_size);
+		out_int(o, "pkru_xsave_offset", "PKRU XSAVE offset (0xD.9 EBX)",
+			cpu->pkru_xsave_offset);
+	} else {
+		out_null(o, "pkru_xsave_size", "PKRU XSAVE size (0xD.9 EAX)");
+		out_null(o, "pkru_xsave_offset", "PKRU XSAVE offset (0xD.9 EBX)");
+	}
+	out_end_section(o);
+
+	out_section(o, "kernel", "Kernel");
+	out_str(o, "release", "release", ev->kernel_release[0] ? ev->kernel_release : NULL);
+	out_tri(o, "cpuinfo_pku", "/proc/cpuinfo pku", ev->cpuinfo_pku);
+	out_tri(o, "cpuinfo_ospke", "/proc/cpuinfo ospke", ev->cpuinfo_ospke);
+	out_tri(o, "cmdline_nopku", "nopku on the command line", ev->cmdline_nopku);
+	out_tri(o, "smaps_protection_key", "smaps ProtectionKey lines", ev->smaps_pkey);
+	out_end_section(o);
+
+	out_section(o, "pkey_alloc", "pkey_alloc(0, 0)");
+	out_alloc(o, "first_key", "first_errno", "first try", ev->alloc_first);
+	out_alloc(o, "second_key", "second_errno", "second try", ev->alloc_second);
+	out_int(o, "keys", "keys this process can allocate", ev->keys);
+	if (ev->pkru_valid)
+		out_hex32(o, "initial_pkru", "initial PKRU", ev->pkru);
+	else
+		out_null(o, "initial_pkru", "initial PKRU");
+	out_end_section(o);
+
+	out_section(o, "glibc", "glibc");
+	out_str(o, "version", "version", ev->glibc_version);
+	out_bool(o, "pkey_wrappers", "pkey_alloc() and friends (2.27+)", ev->glibc_wrappers);
+	out_end_section(o);
+}
+
+enum pk_status cmd_probe(int argc, char **argv, struct pk_opts *opts)
+{
+	struct pk_evidence ev;
+	struct pk_verdict v;
+	struct out *o;
+	enum pk_status st = pk_parse(&cmd_probe_argp, argc, argv, NULL, opts);
+	int err;
+
+	if (st != PK_OK)
+		return st;
+	err = pk_probe(&ev);
+	if (err) {
+		pk_error("probe", err, "cannot gather the evidence");
+		return PK_ENV_ERROR;
+	}
+	pk_decide(&ev, &v);
+
+	o = pk_out_new(opts, "probe");
+	if (!o) {
+		pk_error("probe", -ENOMEM, "cannot build the output");
+		return PK_ENV_ERROR;
+	}
+	out_evidence(o, &ev);
+	out_section(o, "verdict", "Verdict");
+	out_bool(o, "usable", "usable", v.usable);
+	out_str(o, "reason", "reason", pk_reason_id(v.reason));
+	out_str(o, "explanation", "explanation", v.explanation);
+	out_str(o, "hint", "hint", v.hint);
+	out_end_section(o);
+	st = pk_emit(o, "probe");
+	if (st != PK_OK)
+		return st;
+	return v.usable ? PK_OK : PK_UNSUPPORTED;
+}

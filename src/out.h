@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* The output layer: commands describe a document; one renderer per format writes it. */
+#ifndef PK_OUT_H
+#define PK_OUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum out_format {
+	OUT_TEXT,
+	OUT_JSON,
+	OUT_NONE, /* --quiet: the document is built and dropped */
+};
+
+/* The version of every JSON document's layout, its "schema" member. */
+#define OUT_SCHEMA_VERSION 1
+
+struct out;
+
+/* 0 and *fmt set, or -EINVAL for a name not in the table. */
+int out_format_parse(const char *name, enum out_format *fmt);
+/* The accepted names, for error messages: "text, json". */
+const char *out_format_names(void);
+
+/* NULL only when out of memory. */
+struct out *out_new(enum out_format fmt, const char *command);
+
+/*
+ * Each member has a JSON key (stable snake_case) and a label for people.
+ * Sections nest: an object in JSON, a heading with indented rows in text.
+ */
+void out_section(struct out *o, const char *key, const char *title);
+void out_end_section(struct out *o);
+void out_str(struct out *o, const char *key, const char *label, const char *val); /* NULL: null */
+void out_int(struct out *o, const char *key, const char *label, long long val);
+void out_bool(struct out *o, const char *key, const char *label, bool val);
+void out_hex32(struct out *o, const char *key, const char *label, uint32_t val);
+void out_null(struct out *o, const char *key, const char *label);
+
+/* Write the whole document to f and free o. 0, or -errno (nothing or all was written). */
+int out_finish(struct out *o, FILE *f);
+
+#endif
