@@ -124,8 +124,9 @@ static error_t global_parse(int key, char *arg, struct argp_state *state)
 	return ARGP_ERR_UNKNOWN;
 }
 
-static const struct argp global_argp = { global_options, global_parse, NULL, NULL, NULL, NULL,
-					 NULL };
+static const struct argp global_argp = {
+	global_options, global_parse, NULL, NULL, NULL, NULL, NULL
+};
 
 struct parse_ctx {
 	void *input;

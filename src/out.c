@@ -156,8 +156,7 @@ static int text_render(struct out *o, FILE *f)
 				fputc('\n', f);
 			fprintf(f, "%*s%s\n", indent, "", r->label);
 		} else {
-			fprintf(f, "%*s%-*s  %s\n", indent, "", width - indent, r->label,
-				r->value);
+			fprintf(f, "%*s%-*s  %s\n", indent, "", width - indent, r->label, r->value);
 		}
 	}
 	return 0;

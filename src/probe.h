@@ -13,13 +13,13 @@ struct pk_evidence {
 	struct pk_cpu cpu;
 	char kernel_release[65];
 	enum pk_tri cpuinfo_pku, cpuinfo_ospke; /* /proc/cpuinfo flags */
-	enum pk_tri cmdline_nopku;		 /* "nopku" on /proc/cmdline */
-	enum pk_tri smaps_pkey;			 /* "ProtectionKey:" in /proc/self/smaps */
+	enum pk_tri cmdline_nopku;		/* "nopku" on /proc/cmdline */
+	enum pk_tri smaps_pkey;			/* "ProtectionKey:" in /proc/self/smaps */
 	/* pkey_alloc(0, 0) twice: a key, or -errno (pre-dee87e09 kernels: EINVAL, then ENOSPC). */
 	int alloc_first, alloc_second;
-	int keys;	   /* how many keys this process could allocate */
-	bool pkru_valid;   /* RDPKRU was allowed (CPUID OSPKE=1) */
-	uint32_t pkru;	   /* PKRU before any allocation */
+	int keys;	 /* how many keys this process could allocate */
+	bool pkru_valid; /* RDPKRU was allowed (CPUID OSPKE=1) */
+	uint32_t pkru;	 /* PKRU before any allocation */
 	const char *glibc_version;
 	bool glibc_wrappers;
 };

@@ -10,8 +10,8 @@ static const struct {
 	const char *id;
 	const char *hint;
 } reasons[PK_REASON_COUNT] = {
-	[PK_REASON_USABLE] = { "usable",
-			       "Use pkey_alloc(2), pkey_mprotect(2) and pkey_set(3); see pkeys(7)." },
+	[PK_REASON_USABLE] = { "usable", "Use pkey_alloc(2), pkey_mprotect(2) and pkey_set(3); see "
+					 "pkeys(7)." },
 	[PK_REASON_CPU_LACKS_PKU] = { "cpu-lacks-pku",
 				      "Protection keys need an Intel Xeon Scalable (Skylake-SP or "
 				      "later) or AMD Zen 3 or later CPU; in a VM, a CPU model "
@@ -24,8 +24,8 @@ static const struct {
 				    "Remove 'nopku' from the kernel command line and reboot." },
 	[PK_REASON_KERNEL_LACKS_PKEYS] = { "kernel-lacks-pkeys",
 					   "Run a kernel built with "
-					   "CONFIG_X86_INTEL_MEMORY_PROTECTION_KEYS=y (Linux 4.9 or "
-					   "later), outside any syscall-emulating sandbox." },
+					   "CONFIG_X86_INTEL_MEMORY_PROTECTION_KEYS=y (Linux "
+					   "4.9 or later), outside any syscall-emulating sandbox." },
 	[PK_REASON_BLOCKED_BY_SECCOMP] = { "blocked-by-seccomp",
 					   "Allow pkey_alloc, pkey_free and pkey_mprotect in the "
 					   "seccomp profile (Docker's default allows them since "
@@ -102,8 +102,10 @@ void pk_decide(const struct pk_evidence *ev, struct pk_verdict *v)
 	v->hint = reasons[v->reason].hint;
 	switch (v->reason) {
 	case PK_REASON_USABLE:
-		snprintf(s, n, "The kernel hands out protection keys: this process could "
-			       "allocate %d of them.", ev->keys);
+		snprintf(s, n,
+			 "The kernel hands out protection keys: this process could "
+			 "allocate %d of them.",
+			 ev->keys);
 		break;
 	case PK_REASON_CPU_LACKS_PKU:
 		snprintf(s, n, "The CPU (%s, family 0x%x model 0x%x) does not report PKU: %s%s.",
@@ -115,41 +117,52 @@ void pk_decide(const struct pk_evidence *ev, struct pk_verdict *v)
 					 : "");
 		break;
 	case PK_REASON_HYPERVISOR_HIDES_PKU:
-		snprintf(s, n, "The CPU (%s, %s) has PKU in hardware, but the hypervisor (%s) "
-			       "hides it: CPUID.(EAX=7,ECX=0):ECX[3] is 0 in this guest.",
+		snprintf(s, n,
+			 "The CPU (%s, %s) has PKU in hardware, but the hypervisor (%s) "
+			 "hides it: CPUID.(EAX=7,ECX=0):ECX[3] is 0 in this guest.",
 			 cpu_name, cpu->hw_pku_uarch,
 			 cpu->hypervisor_name ? cpu->hypervisor_name : "unnamed");
 		break;
 	case PK_REASON_OS_DISABLED:
-		snprintf(s, n, "The CPU has PKU, but the kernel was booted with 'nopku' and left "
-			       "CR4.PKE off (CPUID OSPKE=0).");
+		snprintf(s, n,
+			 "The CPU has PKU, but the kernel was booted with 'nopku' and left "
+			 "CR4.PKE off (CPUID OSPKE=0).");
 		break;
 	case PK_REASON_KERNEL_LACKS_PKEYS:
 		if (ev->alloc_first == -ENOSYS)
-			snprintf(s, n, "pkey_alloc(2) is not implemented (ENOSYS): the kernel "
-				       "has no protection keys, or a sandbox such as gVisor "
-				       "stands in for it.");
+			snprintf(s, n,
+				 "pkey_alloc(2) is not implemented (ENOSYS): the kernel "
+				 "has no protection keys, or a sandbox such as gVisor "
+				 "stands in for it.");
 		else
-			snprintf(s, n, "The CPU has PKU, but the kernel did not enable it (CPUID "
-				       "OSPKE=0) and 'nopku' is not set: the kernel was built "
-				       "without CONFIG_X86_INTEL_MEMORY_PROTECTION_KEYS.");
+			snprintf(s, n,
+				 "The CPU has PKU, but the kernel did not enable it (CPUID "
+				 "OSPKE=0) and 'nopku' is not set: the kernel was built "
+				 "without CONFIG_X86_INTEL_MEMORY_PROTECTION_KEYS.");
 		break;
 	case PK_REASON_BLOCKED_BY_SECCOMP:
-		snprintf(s, n, "pkey_alloc(2) failed with EPERM: a seccomp filter blocks the "
-			       "pkey system calls.");
+		snprintf(s, n,
+			 "pkey_alloc(2) failed with EPERM: a seccomp filter blocks the "
+			 "pkey system calls.");
 		break;
 	case PK_REASON_NO_FREE_KEYS:
-		snprintf(s, n, "The kernel enabled protection keys (CPUID OSPKE=1), but "
-			       "pkey_alloc(2) found no free key (%s).", e);
+		snprintf(s, n,
+			 "The kernel enabled protection keys (CPUID OSPKE=1), but "
+			 "pkey_alloc(2) found no free key (%s).",
+			 e);
 		break;
 	case PK_REASON_NOT_X86:
-		snprintf(s, n, "This is %s: pkeyctl drives x86 protection keys only, and "
-			       "pkey_alloc(2) failed with %s.", cpu->arch, e);
+		snprintf(s, n,
+			 "This is %s: pkeyctl drives x86 protection keys only, and "
+			 "pkey_alloc(2) failed with %s.",
+			 cpu->arch, e);
 		break;
 	case PK_REASON_UNKNOWN:
 	case PK_REASON_COUNT:
-		snprintf(s, n, "pkey_alloc(2) failed with %s, which no known cause explains "
-			       "(CPUID PKU=%d, OSPKE=%d).", e, cpu->pku, cpu->ospke);
+		snprintf(s, n,
+			 "pkey_alloc(2) failed with %s, which no known cause explains "
+			 "(CPUID PKU=%d, OSPKE=%d).",
+			 e, cpu->pku, cpu->ospke);
 		break;
 	}
 }

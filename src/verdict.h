@@ -24,8 +24,8 @@ enum pk_reason {
 struct pk_verdict {
 	bool usable;
 	enum pk_reason reason;
-	char explanation[320];	/* one sentence, naming the evidence it rests on */
-	const char *hint;	/* what to do about it */
+	char explanation[320]; /* one sentence, naming the evidence it rests on */
+	const char *hint;      /* what to do about it */
 };
 
 void pk_decide(const struct pk_evidence *ev, struct pk_verdict *v);

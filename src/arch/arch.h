@@ -8,21 +8,21 @@
 
 /* What the CPU itself reports about protection keys. */
 struct pk_cpu {
-	const char *arch;	/* "x86_64", or what uname says elsewhere */
+	const char *arch; /* "x86_64", or what uname says elsewhere */
 	bool is_x86;
-	char vendor[16];	/* CPUID vendor string, e.g. "AuthenticAMD" */
-	char brand[64];		/* brand string, e.g. "AMD EPYC 7B13 64-Core Processor" */
+	char vendor[16];	     /* CPUID vendor string, e.g. "AuthenticAMD" */
+	char brand[64];		     /* brand string, e.g. "AMD EPYC 7B13 64-Core Processor" */
 	int family, model, stepping; /* display family and model */
-	bool hypervisor;	/* CPUID.1:ECX[31] */
+	bool hypervisor;	     /* CPUID.1:ECX[31] */
 	const char *hypervisor_name; /* "KVM", "QEMU", ...; NULL when none is named */
 	/* Microarchitecture known to have PKU in silicon, NULL when not known to. */
 	const char *hw_pku_uarch;
-	bool leaf7_valid;	/* CPUID.0:EAX >= 7 */
-	bool pku;		/* CPUID.(7,0):ECX[3] */
-	bool ospke;		/* CPUID.(7,0):ECX[4], CR4.PKE as the OS left it */
-	bool osxsave;		/* CPUID.1:ECX[27]: XGETBV is allowed */
-	bool xcr0_pkru;		/* XCR0[9]: XSAVE manages PKRU (valid when osxsave) */
-	bool xsave_leaf_valid;	/* CPUID.0:EAX >= 0xD */
+	bool leaf7_valid;      /* CPUID.0:EAX >= 7 */
+	bool pku;	       /* CPUID.(7,0):ECX[3] */
+	bool ospke;	       /* CPUID.(7,0):ECX[4], CR4.PKE as the OS left it */
+	bool osxsave;	       /* CPUID.1:ECX[27]: XGETBV is allowed */
+	bool xcr0_pkru;	       /* XCR0[9]: XSAVE manages PKRU (valid when osxsave) */
+	bool xsave_leaf_valid; /* CPUID.0:EAX >= 0xD */
 	uint32_t pkru_xsave_size, pkru_xsave_offset; /* CPUID.(0xD,9).EAX/EBX */
 };
 

@@ -5,10 +5,10 @@
 #include "x86-cpuid.h"
 
 /* Intel SDM Vol. 2A, CPUID: the feature bits this tool reads. */
-#define CPUID1_ECX_OSXSAVE (1u << 27)
+#define CPUID1_ECX_OSXSAVE    (1u << 27)
 #define CPUID1_ECX_HYPERVISOR (1u << 31)
-#define CPUID7_ECX_PKU (1u << 3)
-#define CPUID7_ECX_OSPKE (1u << 4)
+#define CPUID7_ECX_PKU	      (1u << 3)
+#define CPUID7_ECX_OSPKE      (1u << 4)
 
 /*
  * CPU models that have PKU in silicon, so that a hypervisor which hides
@@ -40,11 +40,11 @@ static const struct {
 	const char sig[13];
 	const char *name;
 } hypervisors[] = {
-	{ "KVMKVMKVM\0\0\0", "KVM" },	   { "TCGTCGTCGTCG", "QEMU TCG" },
-	{ "Microsoft Hv", "Hyper-V" },	   { "VMwareVMware", "VMware" },
-	{ "XenVMMXenVMM", "Xen" },	   { "bhyve bhyve ", "bhyve" },
-	{ " lrpepyh  vr", "Parallels" },   { "VBoxVBoxVBox", "VirtualBox" },
-	{ "ACRNACRNACRN", "ACRN" },	   { "QNXQVMBSQG\0\0", "QNX" },
+	{ "KVMKVMKVM\0\0\0", "KVM" },	 { "TCGTCGTCGTCG", "QEMU TCG" },
+	{ "Microsoft Hv", "Hyper-V" },	 { "VMwareVMware", "VMware" },
+	{ "XenVMMXenVMM", "Xen" },	 { "bhyve bhyve ", "bhyve" },
+	{ " lrpepyh  vr", "Parallels" }, { "VBoxVBoxVBox", "VirtualBox" },
+	{ "ACRNACRNACRN", "ACRN" },	 { "QNXQVMBSQG\0\0", "QNX" },
 };
 
 const char *x86_pku_uarch(const char *vendor, int family, int model)
