@@ -85,12 +85,12 @@ $(B)/san-obj/%.o: %.c $(wildcard src/*.h src/arch/*.h)
 $(B)/tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard src/*.h src/arch/*.h tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CCLD    $@"
-	$(Q)$(CC) $(PK_CFLAGS) -Itests/unit $(CFLAGS) -o $@ $< $(UNIT_SRCS) $(UNIT_LIBS)
+	$(Q)$(CC) $(PK_CFLAGS) -Itests/unit -DFIXTURES=\"tests/fixtures\" $(CFLAGS) -o $@ $< $(UNIT_SRCS) $(UNIT_LIBS)
 
 $(B)/san-tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard src/*.h src/arch/*.h tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CCLD    $@ (asan+ubsan)"
-	$(Q)$(CC) $(PK_CFLAGS) -Itests/unit -O1 -g $(SAN_FLAGS) -o $@ $< $(UNIT_SRCS) $(UNIT_LIBS)
+	$(Q)$(CC) $(PK_CFLAGS) -Itests/unit -DFIXTURES=\"tests/fixtures\" -O1 -g $(SAN_FLAGS) -o $@ $< $(UNIT_SRCS) $(UNIT_LIBS)
 
 deps:
 	$(Q)scripts/install-deps build
@@ -106,9 +106,9 @@ check:
 	$(Q)$(MAKE) --no-print-directory all static $(UNIT_TESTS:%=$(B)/tests/%) \
 		$(B)/san/pkeyctl $(UNIT_TESTS:%=$(B)/san-tests/%)
 	$(Q)rm -rf $(B)/tap && mkdir -p $(B)/tap
-	$(Q)scripts/run-tier unit     $(B)/tap/unit.tap     $(UNIT_TESTS:%=$(B)/tests/%)
+	$(Q)scripts/run-tier unit     $(B)/tap/unit.tap     scripts/run-unit $(UNIT_TESTS:%=$(B)/tests/%)
 	$(Q)scripts/run-tier cli      $(B)/tap/cli.tap      env PKEYCTL=$(B)/pkeyctl bats --tap tests/cli
-	$(Q)scripts/run-tier unit-san $(B)/tap/unit-san.tap $(UNIT_TESTS:%=$(B)/san-tests/%)
+	$(Q)scripts/run-tier unit-san $(B)/tap/unit-san.tap scripts/run-unit $(UNIT_TESTS:%=$(B)/san-tests/%)
 	$(Q)scripts/run-tier cli-san  $(B)/tap/cli-san.tap  env PKEYCTL=$(B)/san/pkeyctl bats --tap tests/cli
 	$(Q)scripts/run-tier vm       $(B)/tap/vm.tap       tests/vm/run $(B)/static/pkeyctl $(B)/vm
 	$(Q)scripts/tap-summary $(B)/tap/*.tap

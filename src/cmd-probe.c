@@ -7,16 +7,36 @@
 #include "pkeyctl.h"
 #include "verdict.h"
 
+/* The reason ids come from the verdict's own table, so the help cannot miss one. */
+static char *probe_help_filter(int key, const char *text, void *input)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)input;
+	if (key != ARGP_KEY_HELP_POST_DOC || !text)
+		return (char *)text;
+	f = open_memstream(&buf, &len);
+	if (!f)
+		return (char *)text;
+	fputs("Reason ids:\n", f);
+	for (int r = 0; r < PK_REASON_COUNT; r++)
+		fprintf(f, "  %s\n", pk_reason_id(r));
+	fprintf(f, "\n%s", text);
+	if (fclose(f))
+		return (char *)text;
+	return buf;
+}
+
 const struct argp cmd_probe_argp = {
 	NULL,
 	NULL, /* no options of its own; the global ones are added by pk_parse() */
 	NULL,
-	"Tell whether memory protection keys are usable here and, if not, exactly why.\v"
+	"Tell whether memory protection keys are usable here and, if not, exactly why. "
 	"Gathers the evidence (CPUID, XSAVE, /proc/cpuinfo, the kernel command line, "
-	"pkey_alloc(2) results, smaps, glibc) and gives one verdict with a reason id: "
-	"usable, cpu-lacks-pku, hypervisor-hides-pku, os-disabled, kernel-lacks-pkeys, "
-	"blocked-by-seccomp, no-free-keys, not-x86 or unknown. No key stays allocated.\n"
-	"\n"
+	"pkey_alloc(2) results, smaps, glibc) and gives one verdict with a reason id. "
+	"No key stays allocated.\v"
 	"Exit status: 0 keys usable, 4 not usable, 2 the probe could not run.\n"
 	"\n"
 	"EXAMPLES\n"
@@ -24,7 +44,7 @@ const struct argp cmd_probe_argp = {
 	"  pkeyctl probe --json | jq -r .verdict.reason\n"
 	"  if pkeyctl probe -q; then ./run-with-pkeys; fi\n",
 	NULL,
-	NULL,
+	probe_help_filter,
 	NULL,
 };
 

@@ -151,35 +151,30 @@ static error_t wrap_parse(int key, char *arg, struct argp_state *state)
 	return ARGP_ERR_UNKNOWN;
 }
 
-/* argp's own wrapping trick: a parser-less level whose children are the command and the globals. */
-static void wrap_argp(struct argp *top, struct argp_child *kids, const struct argp *argp)
+static error_t parse(const struct argp *argp, int argc, char **argv, unsigned int flags,
+		     void *input, struct pk_opts *opts)
 {
-	memset(kids, 0, 3 * sizeof(*kids));
-	kids[0].argp = argp;
-	kids[1].argp = &global_argp;
-	memset(top, 0, sizeof(*top));
-	top->parser = wrap_parse;
-	top->children = kids;
+	struct argp_child kids[3] = { { argp, 0, NULL, 0 }, { &global_argp, 0, NULL, 0 } };
+	/* argp's own wrapping trick: a level above whose children are the command and the globals. */
+	const struct argp top = { NULL, wrap_parse, NULL, NULL, kids, NULL, NULL };
+	struct parse_ctx ctx = { input, opts };
+
+	return argp_parse(&top, argc, argv, flags | ARGP_IN_ORDER, NULL, &ctx);
 }
 
 enum pk_status pk_parse(const struct argp *argp, int argc, char **argv, void *input,
 			struct pk_opts *opts)
 {
-	struct argp top;
-	struct argp_child kids[3];
-	struct parse_ctx ctx = { input, opts };
-
-	wrap_argp(&top, kids, argp);
-	return argp_parse(&top, argc, argv, ARGP_IN_ORDER, NULL, &ctx) ? PK_USAGE : PK_OK;
+	return parse(argp, argc, argv, 0, input, opts) ? PK_USAGE : PK_OK;
 }
 
 void pk_print_help(const struct argp *argp, const char *name)
 {
-	struct argp top;
-	struct argp_child kids[3];
+	/* Through argp_parse, so the text is exactly what --help prints. */
+	char *argv[] = { (char *)name, "--help", NULL };
+	struct pk_opts opts = { 0 };
 
-	wrap_argp(&top, kids, argp);
-	argp_help(&top, stdout, ARGP_HELP_STD_HELP & ~ARGP_HELP_EXIT_OK, (char *)name);
+	parse(argp, 2, argv, ARGP_NO_EXIT, NULL, &opts);
 }
 
 struct root_input {
@@ -200,6 +195,9 @@ static error_t root_parse(int key, char *arg, struct argp_state *state)
 		state->next = state->argc;
 		return 0;
 	case ARGP_KEY_NO_ARGS:
+		/* pk_print_help() parses a lone --help with ARGP_NO_EXIT: no command needed. */
+		if (state->flags & ARGP_NO_EXIT)
+			return 0;
 		return pk_usage_error(state, "no command given (see 'pkeyctl help')");
 	}
 	return ARGP_ERR_UNKNOWN;
