@@ -56,6 +56,20 @@ static void out_tri(struct out *o, const char *key, const char *label, enum pk_t
 		out_bool(o, key, label, t == PK_YES);
 }
 
+/* A fact that exists only where valid is true (CPUID off x86, XCR0 without OSXSAVE). */
+static void out_bool_if(struct out *o, const char *key, const char *label, bool valid, bool val)
+{
+	out_tri(o, key, label, !valid ? PK_UNKNOWN : val ? PK_YES : PK_NO);
+}
+
+static void out_int_if(struct out *o, const char *key, const char *label, bool valid, long long val)
+{
+	if (valid)
+		out_int(o, key, label, val);
+	else
+		out_null(o, key, label);
+}
+
 /* One pkey_alloc() result as two members: the key, or the errno name. */
 static void out_alloc(struct out *o, const char *key_key, const char *errno_key, const char *what,
 		      int result)
@@ -63,10 +77,7 @@ static void out_alloc(struct out *o, const char *key_key, const char *errno_key,
 	char label[48];
 
 	snprintf(label, sizeof(label), "%s: key", what);
-	if (result >= 0)
-		out_int(o, key_key, label, result);
-	else
-		out_null(o, key_key, label);
+	out_int_if(o, key_key, label, result >= 0, result);
 	snprintf(label, sizeof(label), "%s: errno", what);
 	out_str(o, errno_key, label, result < 0 ? strerrorname_np(-result) : NULL);
 }
@@ -74,42 +85,30 @@ static void out_alloc(struct out *o, const char *key_key, const char *errno_key,
 static void out_evidence(struct out *o, const struct pk_evidence *ev)
 {
 	const struct pk_cpu *cpu = &ev->cpu;
+	bool x86 = cpu->is_x86;
 
 	out_section(o, "cpu", "CPU");
 	out_str(o, "arch", "architecture", cpu->arch);
-	out_str(o, "vendor", "vendor", cpu->is_x86 ? cpu->vendor : NULL);
-	out_str(o, "brand", "brand", cpu->is_x86 ? cpu->brand : NULL);
-	if (cpu->is_x86) {
-		out_int(o, "family", "family", cpu->family);
-		out_int(o, "model", "model", cpu->model);
-		out_int(o, "stepping", "stepping", cpu->stepping);
-	} else {
-		out_null(o, "family", "family");
-		out_null(o, "model", "model");
-		out_null(o, "stepping", "stepping");
-	}
+	out_str(o, "vendor", "vendor", x86 ? cpu->vendor : NULL);
+	out_str(o, "brand", "brand", x86 && cpu->brand[0] ? cpu->brand : NULL);
+	out_int_if(o, "family", "family", x86, cpu->family);
+	out_int_if(o, "model", "model", x86, cpu->model);
+	out_int_if(o, "stepping", "stepping", x86, cpu->stepping);
 	out_bool(o, "hypervisor", "hypervisor present", cpu->hypervisor);
 	out_str(o, "hypervisor_name", "hypervisor", cpu->hypervisor_name);
 	out_str(o, "pku_in_hardware", "model with PKU in silicon", cpu->hw_pku_uarch);
 	out_end_section(o);
 
 	out_section(o, "cpuid", "CPUID");
-	out_bool(o, "leaf7", "leaf 7 present", cpu->leaf7_valid);
-	out_bool(o, "pku", "PKU (leaf 7 ECX[3])", cpu->pku);
-	out_bool(o, "ospke", "OSPKE (leaf 7 ECX[4])", cpu->ospke);
-	out_bool(o, "osxsave", "OSXSAVE (leaf 1 ECX[27])", cpu->osxsave);
-	if (cpu->osxsave)
-		out_bool(o, "xcr0_pkru", "XCR0[9] PKRU in XSAVE", cpu->xcr0_pkru);
-	else
-		out_null(o, "xcr0_pkru", "XCR0[9] PKRU in XSAVE");
-	if (cpu->xsave_leaf_valid) {
-		out_int(o, "pkru_xsave_size", "PKRU XSAVE size (0xD.9 EAX)", cpu->pkru_xsave_size);
-		out_int(o, "pkru_xsave_offset", "PKRU XSAVE offset (0xD.9 EBX)",
-			cpu->pkru_xsave_offset);
-	} else {
-		out_null(o, "pkru_xsave_size", "PKRU XSAVE size (0xD.9 EAX)");
-		out_null(o, "pkru_xsave_offset", "PKRU XSAVE offset (0xD.9 EBX)");
-	}
+	out_bool_if(o, "leaf7", "leaf 7 present", x86, cpu->leaf7_valid);
+	out_bool_if(o, "pku", "PKU (leaf 7 ECX[3])", x86, cpu->pku);
+	out_bool_if(o, "ospke", "OSPKE (leaf 7 ECX[4])", x86, cpu->ospke);
+	out_bool_if(o, "osxsave", "OSXSAVE (leaf 1 ECX[27])", x86, cpu->osxsave);
+	out_bool_if(o, "xcr0_pkru", "XCR0[9] PKRU in XSAVE", cpu->osxsave, cpu->xcr0_pkru);
+	out_int_if(o, "pkru_xsave_size", "PKRU XSAVE size (0xD.9 EAX)", cpu->xsave_leaf_valid,
+		   cpu->pkru_xsave_size);
+	out_int_if(o, "pkru_xsave_offset", "PKRU XSAVE offset (0xD.9 EBX)", cpu->xsave_leaf_valid,
+		   cpu->pkru_xsave_offset);
 	out_end_section(o);
 
 	out_section(o, "kernel", "Kernel");

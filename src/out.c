@@ -365,17 +365,17 @@ int out_finish(struct out *o, FILE *f)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	FILE *mem;
 	int err = o->err;
 
 	if (!err && o->depth != 0)
 		err = -EINVAL;
 	/* Render to memory first: the reader gets the whole document or nothing. */
 	if (!err) {
-		mem = open_memstream(&buf, &len);
-		if (!mem)
+		FILE *mem = open_memstream(&buf, &len);
+
+		if (!mem) {
 			err = -errno;
-		else {
+		} else {
 			err = o->ops->render(o, mem);
 			if (fclose(mem) && !err)
 				err = -ENOMEM;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Unit tests: evidence to verdict, for every reason id, on fixtures of real machines. */
 #include <errno.h>
+#include <stdbool.h>
 
 #include "fixtures.h"
 #include "procfs.h"
@@ -41,41 +42,68 @@ static const char *decide(const struct pk_evidence *ev, struct pk_verdict *v)
 static const char *build_cmdline = "console=ttyS0 quiet reboot=k panic=1 -- --firecracker-init";
 static const char *guest_cmdline = "console=ttyS0 quiet panic=-1";
 
-static void test_usable_qemu_max(void **state)
+/*
+ * One case a line: a machine (its CPUID and cpuinfo fixtures), a kernel
+ * command line, what pkey_alloc(0, 0) answered twice, the keys counted, the
+ * reason expected and, when not NULL, words the explanation must hold.
+ */
+static const struct verdict_case {
+	const char *what;
+	const char *machine;
+	const char *cmdline;
+	int first, second, keys;
+	const char *reason;
+	const char *says;
+} cases[] = {
+	{ "QEMU -cpu max", "qemu-max", NULL, 1, 2, 15, "usable", "15" },
+	/* This build machine: kernel 6.18 answers EINVAL first, ENOSPC after (before dee87e09). */
+	{ "build machine", "build-zen5-kvm", NULL, -EINVAL, -ENOSPC, 0, "hypervisor-hides-pku",
+	  "Zen 5" },
+	{ "build machine, fixed kernel", "build-zen5-kvm", NULL, -ENOSPC, -ENOSPC, 0,
+	  "hypervisor-hides-pku", "KVM" },
+	/* Hypervisor present, but QEMU's family 0xF model 0x6B is no PKU model. */
+	{ "QEMU -cpu max,-pku", "qemu-max-minus-pku", NULL, -ENOSPC, -ENOSPC, 0, "cpu-lacks-pku",
+	  "not one known" },
+	{ "QEMU -cpu qemu64", "qemu64", NULL, -ENOSPC, -ENOSPC, 0, "cpu-lacks-pku", NULL },
+	{ "nopku", "qemu-max-nopku", "console=ttyS0 quiet nopku", -ENOSPC, -ENOSPC, 0,
+	  "os-disabled", "nopku" },
+	{ "nopku, old kernel", "qemu-max-nopku", "nopku", -EINVAL, -ENOSPC, 0, "os-disabled",
+	  NULL },
+	/* PKU=1, OSPKE=0 and no nopku: CONFIG_X86_INTEL_MEMORY_PROTECTION_KEYS=n. */
+	{ "kernel without pkeys", "qemu-max-nopku", NULL, -ENOSPC, -ENOSPC, 0, "kernel-lacks-pkeys",
+	  "CONFIG_X86_INTEL_MEMORY_PROTECTION_KEYS" },
+	/* nopku after "--" is init's argument, not the kernel's. */
+	{ "nopku for init", "qemu-max-nopku", "quiet -- nopku", -ENOSPC, -ENOSPC, 0,
+	  "kernel-lacks-pkeys", NULL },
+	{ "no system call", "qemu-max", NULL, -ENOSYS, -ENOSYS, 0, "kernel-lacks-pkeys", "ENOSYS" },
+	{ "seccomp, PKU guest", "qemu-max", NULL, -EPERM, -EPERM, 0, "blocked-by-seccomp", NULL },
+	{ "seccomp, no PKU", "build-zen5-kvm", NULL, -EPERM, -EPERM, 0, "blocked-by-seccomp",
+	  NULL },
+	{ "keys exhausted", "qemu-max", NULL, -ENOSPC, -ENOSPC, 0, "no-free-keys", "ENOSPC" },
+	/* EINVAL with OSPKE=1 is not the pre-dee87e09 quirk: nothing explains it. */
+	{ "EINVAL with OSPKE", "qemu-max", NULL, -EINVAL, -EINVAL, 0, "unknown", "EINVAL" },
+	{ "EIO", "build-zen5-kvm", NULL, -EIO, -EIO, 0, "unknown", "EIO" },
+};
+
+static void test_cases(void **state)
 {
-	struct pk_evidence ev;
-	struct pk_verdict v;
-
 	(void)state;
-	evidence(&ev, "qemu-max", guest_cmdline, 1, 2, 15);
-	assert_string_equal(decide(&ev, &v), "usable");
-	assert_true(v.usable);
-	assert_non_null(strstr(v.explanation, "15"));
-}
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct verdict_case *c = &cases[i];
+		const char *cmdline = c->cmdline;
+		struct pk_evidence ev;
+		struct pk_verdict v;
 
-/* This build machine: kernel 6.18 answers EINVAL first, ENOSPC after (before fix dee87e09). */
-static void test_build_machine_einval_then_enospc(void **state)
-{
-	struct pk_evidence ev;
-	struct pk_verdict v;
-
-	(void)state;
-	evidence(&ev, "build-zen5-kvm", build_cmdline, -EINVAL, -ENOSPC, 0);
-	assert_string_equal(decide(&ev, &v), "hypervisor-hides-pku");
-	assert_false(v.usable);
-	assert_non_null(strstr(v.explanation, "Zen 5"));
-	assert_non_null(strstr(v.explanation, "KVM"));
-}
-
-/* A fixed kernel says ENOSPC from the start: the same verdict. */
-static void test_build_machine_enospc(void **state)
-{
-	struct pk_evidence ev;
-	struct pk_verdict v;
-
-	(void)state;
-	evidence(&ev, "build-zen5-kvm", build_cmdline, -ENOSPC, -ENOSPC, 0);
-	assert_string_equal(decide(&ev, &v), "hypervisor-hides-pku");
+		if (!cmdline)
+			cmdline = strcmp(c->machine, "build-zen5-kvm") ? guest_cmdline
+								       : build_cmdline;
+		evidence(&ev, c->machine, cmdline, c->first, c->second, c->keys);
+		print_message("case: %s\n", c->what);
+		assert_string_equal(decide(&ev, &v), c->reason);
+		assert_int_equal(v.usable, strcmp(c->reason, "usable") == 0);
+		if (c->says && !strstr(v.explanation, c->says))
+			fail_msg("%s: '%s' not in '%s'", c->what, c->says, v.explanation);
+	}
 }
 
 /* The same CPU with no hypervisor bit: CPUID says no PKU, and nobody hides it. */
@@ -88,83 +116,6 @@ static void test_bare_metal_without_pku(void **state)
 	evidence(&ev, "build-zen5-kvm", build_cmdline, -ENOSPC, -ENOSPC, 0);
 	ev.cpu.hypervisor = false;
 	assert_string_equal(decide(&ev, &v), "cpu-lacks-pku");
-}
-
-static void test_qemu_minus_pku(void **state)
-{
-	struct pk_evidence ev;
-	struct pk_verdict v;
-
-	(void)state;
-	/* Hypervisor present, but QEMU's family 0xF model 0x6B is no PKU model. */
-	evidence(&ev, "qemu-max-minus-pku", guest_cmdline, -ENOSPC, -ENOSPC, 0);
-	assert_string_equal(decide(&ev, &v), "cpu-lacks-pku");
-	assert_non_null(strstr(v.explanation, "not one known"));
-}
-
-static void test_qemu64(void **state)
-{
-	struct pk_evidence ev;
-	struct pk_verdict v;
-
-	(void)state;
-	evidence(&ev, "qemu64", guest_cmdline, -ENOSPC, -ENOSPC, 0);
-	assert_string_equal(decide(&ev, &v), "cpu-lacks-pku");
-}
-
-static void test_nopku(void **state)
-{
-	struct pk_evidence ev;
-	struct pk_verdict v;
-
-	(void)state;
-	evidence(&ev, "qemu-max-nopku", "console=ttyS0 quiet panic=-1 nopku", -ENOSPC, -ENOSPC, 0);
-	assert_int_equal(ev.cpuinfo_pku, PK_YES);
-	assert_int_equal(ev.cpuinfo_ospke, PK_NO);
-	assert_string_equal(decide(&ev, &v), "os-disabled");
-	/* The same first-call EINVAL of old kernels changes nothing. */
-	ev.alloc_first = -EINVAL;
-	assert_string_equal(decide(&ev, &v), "os-disabled");
-}
-
-static void test_kernel_without_pkeys(void **state)
-{
-	struct pk_evidence ev;
-	struct pk_verdict v;
-
-	(void)state;
-	/* PKU=1, OSPKE=0 and no nopku: CONFIG_X86_INTEL_MEMORY_PROTECTION_KEYS=n. */
-	evidence(&ev, "qemu-max-nopku", guest_cmdline, -ENOSPC, -ENOSPC, 0);
-	assert_string_equal(decide(&ev, &v), "kernel-lacks-pkeys");
-	/* nopku after "--" is init's argument, not the kernel's. */
-	evidence(&ev, "qemu-max-nopku", "quiet -- nopku", -ENOSPC, -ENOSPC, 0);
-	assert_string_equal(decide(&ev, &v), "kernel-lacks-pkeys");
-	/* No system call at all. */
-	evidence(&ev, "qemu-max", guest_cmdline, -ENOSYS, -ENOSYS, 0);
-	assert_string_equal(decide(&ev, &v), "kernel-lacks-pkeys");
-	assert_non_null(strstr(v.explanation, "ENOSYS"));
-}
-
-static void test_seccomp(void **state)
-{
-	struct pk_evidence ev;
-	struct pk_verdict v;
-
-	(void)state;
-	evidence(&ev, "qemu-max", guest_cmdline, -EPERM, -EPERM, 0);
-	assert_string_equal(decide(&ev, &v), "blocked-by-seccomp");
-	evidence(&ev, "build-zen5-kvm", build_cmdline, -EPERM, -EPERM, 0);
-	assert_string_equal(decide(&ev, &v), "blocked-by-seccomp");
-}
-
-static void test_no_free_keys(void **state)
-{
-	struct pk_evidence ev;
-	struct pk_verdict v;
-
-	(void)state;
-	evidence(&ev, "qemu-max", guest_cmdline, -ENOSPC, -ENOSPC, 0);
-	assert_string_equal(decide(&ev, &v), "no-free-keys");
 }
 
 static void test_not_x86(void **state)
@@ -185,18 +136,18 @@ static void test_not_x86(void **state)
 	assert_string_equal(decide(&ev, &v), "usable");
 }
 
-static void test_unknown(void **state)
+/* Every reason id has a case above, so a new reason cannot go untested. */
+static void test_every_reason_covered(void **state)
 {
-	struct pk_evidence ev;
-	struct pk_verdict v;
-
 	(void)state;
-	/* EINVAL with OSPKE=1 is not the pre-dee87e09 quirk: nothing explains it. */
-	evidence(&ev, "qemu-max", guest_cmdline, -EINVAL, -EINVAL, 0);
-	assert_string_equal(decide(&ev, &v), "unknown");
-	evidence(&ev, "build-zen5-kvm", build_cmdline, -EIO, -EIO, 0);
-	assert_string_equal(decide(&ev, &v), "unknown");
-	assert_non_null(strstr(v.explanation, "EIO"));
+	for (int r = 0; r < PK_REASON_COUNT; r++) {
+		bool seen = r == PK_REASON_NOT_X86; /* test_not_x86 */
+
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+			seen = seen || strcmp(cases[i].reason, pk_reason_id(r)) == 0;
+		if (!seen)
+			fail_msg("no case for reason %s", pk_reason_id(r));
+	}
 }
 
 static void test_reason_ids(void **state)
@@ -212,18 +163,8 @@ static void test_reason_ids(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_usable_qemu_max),
-		cmocka_unit_test(test_build_machine_einval_then_enospc),
-		cmocka_unit_test(test_build_machine_enospc),
-		cmocka_unit_test(test_bare_metal_without_pku),
-		cmocka_unit_test(test_qemu_minus_pku),
-		cmocka_unit_test(test_qemu64),
-		cmocka_unit_test(test_nopku),
-		cmocka_unit_test(test_kernel_without_pkeys),
-		cmocka_unit_test(test_seccomp),
-		cmocka_unit_test(test_no_free_keys),
-		cmocka_unit_test(test_not_x86),
-		cmocka_unit_test(test_unknown),
+		cmocka_unit_test(test_cases),	   cmocka_unit_test(test_bare_metal_without_pku),
+		cmocka_unit_test(test_not_x86),	   cmocka_unit_test(test_every_reason_covered),
 		cmocka_unit_test(test_reason_ids),
 	};
 
