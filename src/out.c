@@ -18,18 +18,33 @@ struct out_val {
 	uint32_t x;
 };
 
+enum level { L_SECTION, L_ARRAY, L_ROW };
+
+/* text: a heading, a "label  value" row, or a finished table line */
 struct text_row {
+	enum { T_HEADING, T_PAIR, T_LINE } kind;
 	int depth;
 	char *label;
-	char *value; /* NULL for a section heading */
+	char *value;
+};
+
+/* text: the table being collected for the current array */
+struct text_table {
+	int depth;
+	char **head; /* the first row's labels */
+	size_t nhead, headcap;
+	char **cells; /* values, row-major */
+	size_t ncells, cap;
+	size_t row_start; /* index of the current row's first cell */
+	bool headed;	  /* the first row is complete */
 };
 
 struct out;
 
-/* One renderer: what it does with a section, a value, and the finished document. */
+/* One renderer: what it does with structure, values, and the finished document. */
 struct out_ops {
-	void (*section)(struct out *o, const char *key, const char *title);
-	void (*end_section)(struct out *o);
+	void (*open)(struct out *o, enum level lv, const char *key, const char *title);
+	void (*close)(struct out *o, enum level lv);
 	void (*value)(struct out *o, const char *key, const char *label, const struct out_val *v);
 	int (*render)(struct out *o, FILE *f);
 	void (*destroy)(struct out *o);
@@ -37,11 +52,16 @@ struct out_ops {
 
 struct out {
 	const struct out_ops *ops;
-	int err;   /* first error while building: -ENOMEM or -EINVAL */
-	int depth; /* current section depth */
+	int err;     /* first error while building */
+	int depth;   /* levels open */
+	enum level levels[OUT_MAX_DEPTH];
+	bool record; /* one line */
+	bool quiet;  /* build, render nothing */
 	/* text */
 	struct text_row *rows;
 	size_t nrows, cap;
+	struct text_table table;
+	bool in_table;
 	/* json */
 	json_t *stack[OUT_MAX_DEPTH + 1];
 };
@@ -69,94 +89,221 @@ const char *out_format_names(void)
 	return "text, json";
 }
 
-/* --- text: aligned "label  value" rows under headings --- */
-
-static void text_add(struct out *o, const char *label, const char *value)
+static void *grow(struct out *o, void *arr, size_t *cap, size_t n, size_t size)
 {
-	struct text_row *r;
+	void *p;
 
-	if (o->nrows == o->cap) {
-		size_t cap = o->cap ? 2 * o->cap : 32;
-		struct text_row *rows = realloc(o->rows, cap * sizeof(*rows));
-
-		if (!rows) {
-			o->err = -ENOMEM;
-			return;
-		}
-		o->rows = rows;
-		o->cap = cap;
-	}
-	r = &o->rows[o->nrows];
-	r->depth = o->depth;
-	r->label = strdup(label);
-	r->value = value ? strdup(value) : NULL;
-	if (!r->label || (value && !r->value)) {
-		free(r->label);
-		free(r->value);
+	if (n < *cap)
+		return arr;
+	p = realloc(arr, (*cap ? 2 * *cap : 32) * size);
+	if (!p) {
 		o->err = -ENOMEM;
-		return;
+		return NULL;
 	}
-	o->nrows++;
+	*cap = *cap ? 2 * *cap : 32;
+	return p;
 }
 
-static void text_section(struct out *o, const char *key, const char *title)
-{
-	(void)key;
-	text_add(o, title, NULL);
-}
+/* --- text: aligned "label  value" rows under headings; arrays as tables --- */
 
-static void text_end_section(struct out *o)
-{
-	(void)o;
-}
-
-static void text_value(struct out *o, const char *key, const char *label, const struct out_val *v)
+static char *text_format(const struct out_val *v)
 {
 	char buf[32];
-	const char *s = buf;
 
-	(void)key;
 	switch (v->type) {
 	case V_STR:
-		s = v->s;
-		break;
+		return strdup(v->s);
 	case V_INT:
 		snprintf(buf, sizeof(buf), "%lld", v->i);
 		break;
 	case V_BOOL:
-		s = v->b ? "yes" : "no";
+		snprintf(buf, sizeof(buf), "%s", v->b ? "yes" : "no");
 		break;
 	case V_HEX32:
 		snprintf(buf, sizeof(buf), "0x%08x", v->x);
 		break;
 	case V_NULL:
-		s = "-";
+		snprintf(buf, sizeof(buf), "-");
 		break;
 	}
-	text_add(o, label, s);
+	return strdup(buf);
+}
+
+/* Takes ownership of label and value. */
+static void text_add(struct out *o, int kind, char *label, char *value)
+{
+	struct text_row *rows = grow(o, o->rows, &o->cap, o->nrows, sizeof(*rows));
+
+	if (!rows || !label || (kind != T_HEADING && !value)) {
+		free(label);
+		free(value);
+		o->err = -ENOMEM;
+		return;
+	}
+	o->rows = rows;
+	rows[o->nrows++] = (struct text_row){ kind, o->depth, label, value };
+}
+
+static void str_add(struct out *o, char ***arr, size_t *n, size_t *cap, char *s)
+{
+	char **p = grow(o, *arr, cap, *n, sizeof(**arr));
+
+	if (!p || !s) {
+		free(s);
+		o->err = -ENOMEM;
+		return;
+	}
+	*arr = p;
+	p[(*n)++] = s;
+}
+
+static void text_open(struct out *o, enum level lv, const char *key, const char *title)
+{
+	(void)key;
+	if (lv == L_ROW) {
+		o->table.row_start = o->table.ncells;
+		return;
+	}
+	if (!o->record)
+		text_add(o, T_HEADING, strdup(title), NULL);
+	if (lv == L_ARRAY) {
+		o->table = (struct text_table){ .depth = o->depth + 1 };
+		o->in_table = true;
+	}
+}
+
+static void table_row_done(struct out *o)
+{
+	struct text_table *t = &o->table;
+
+	if (!t->headed)
+		t->headed = true;
+	else if (t->ncells - t->row_start != t->nhead)
+		o->err = -EINVAL; /* every row has the first row's columns */
+}
+
+/* The table as finished lines: the header, then one line per row, columns aligned. */
+static void table_render(struct out *o)
+{
+	struct text_table *t = &o->table;
+	size_t ncols = t->nhead, widths[32] = { 0 };
+
+	if (ncols == 0) {
+		text_add(o, T_LINE, strdup(""), strdup("(none)"));
+		return;
+	}
+	if (ncols > sizeof(widths) / sizeof(widths[0])) {
+		o->err = -EINVAL;
+		return;
+	}
+	for (size_t i = 0; i < ncols + t->ncells; i++) {
+		const char *s = i < ncols ? t->head[i] : t->cells[i - ncols];
+		size_t w = strlen(s);
+
+		if (w > widths[i % ncols])
+			widths[i % ncols] = w;
+	}
+	for (size_t r = 0; r <= t->ncells / ncols; r++) {
+		char **cells = r == 0 ? t->head : t->cells + (r - 1) * ncols;
+		char *line = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&line, &len);
+
+		if (!f) {
+			o->err = -ENOMEM;
+			return;
+		}
+		for (size_t k = 0; k + 1 < ncols; k++)
+			fprintf(f, "%-*s  ", (int)widths[k], cells[k]);
+		fputs(cells[ncols - 1], f);
+		if (fclose(f)) {
+			free(line);
+			o->err = -ENOMEM;
+			return;
+		}
+		text_add(o, T_LINE, strdup(""), line);
+	}
+}
+
+static void table_free(struct text_table *t)
+{
+	for (size_t i = 0; i < t->nhead; i++)
+		free(t->head[i]);
+	for (size_t i = 0; i < t->ncells; i++)
+		free(t->cells[i]);
+	free(t->head);
+	free(t->cells);
+	memset(t, 0, sizeof(*t));
+}
+
+static void text_close(struct out *o, enum level lv)
+{
+	if (lv == L_ROW) {
+		table_row_done(o);
+	} else if (lv == L_ARRAY) {
+		int depth = o->depth;
+
+		o->depth = o->table.depth;
+		table_render(o);
+		o->depth = depth;
+		table_free(&o->table);
+		o->in_table = false;
+	}
+}
+
+static void text_value(struct out *o, const char *key, const char *label, const struct out_val *v)
+{
+	(void)key;
+	if (o->in_table) {
+		struct text_table *t = &o->table;
+
+		/* The first row's labels become the header. */
+		if (!t->headed)
+			str_add(o, &t->head, &t->nhead, &t->headcap, strdup(label));
+		str_add(o, &t->cells, &t->ncells, &t->cap, text_format(v));
+		return;
+	}
+	text_add(o, T_PAIR, strdup(label), text_format(v));
 }
 
 static int text_render(struct out *o, FILE *f)
 {
 	int width = 0;
 
+	if (o->record) {
+		const char *sep = "";
+
+		for (size_t i = 0; i < o->nrows; i++)
+			if (o->rows[i].kind == T_PAIR) {
+				fprintf(f, "%s%s=%s", sep, o->rows[i].label, o->rows[i].value);
+				sep = " ";
+			}
+		fputc('\n', f);
+		return 0;
+	}
 	for (size_t i = 0; i < o->nrows; i++) {
 		int w = 2 * o->rows[i].depth + (int)strlen(o->rows[i].label);
 
-		if (o->rows[i].value && w > width)
+		if (o->rows[i].kind == T_PAIR && w > width)
 			width = w;
 	}
 	for (size_t i = 0; i < o->nrows; i++) {
 		const struct text_row *r = &o->rows[i];
 		int indent = 2 * r->depth;
 
-		if (!r->value) {
+		switch (r->kind) {
+		case T_HEADING:
 			/* A blank line before each top-level section but the first. */
 			if (r->depth == 0 && i > 0)
 				fputc('\n', f);
 			fprintf(f, "%*s%s\n", indent, "", r->label);
-		} else {
+			break;
+		case T_PAIR:
 			fprintf(f, "%*s%-*s  %s\n", indent, "", width - indent, r->label, r->value);
+			break;
+		case T_LINE:
+			fprintf(f, "%*s%s\n", indent, "", r->value);
+			break;
 		}
 	}
 	return 0;
@@ -169,37 +316,48 @@ static void text_destroy(struct out *o)
 		free(o->rows[i].value);
 	}
 	free(o->rows);
+	table_free(&o->table);
 }
 
 static const struct out_ops text_ops = {
-	text_section, text_end_section, text_value, text_render, text_destroy,
+	text_open, text_close, text_value, text_render, text_destroy,
 };
 
-/* --- json: one object, sections as nested objects, through jansson --- */
+/* --- json: one object, sections as objects, arrays of row objects, through jansson --- */
 
+/* Add v to the innermost open object (under key) or array. Steals v. */
 static void json_put(struct out *o, const char *key, json_t *v)
 {
-	if (!v || json_object_set_new(o->stack[o->depth], key, v))
-		o->err = -ENOMEM;
-}
+	json_t *parent = o->stack[o->depth];
+	int r;
 
-static void json_section(struct out *o, const char *key, const char *title)
-{
-	json_t *obj = json_object();
-
-	(void)title;
-	if (!obj) {
+	if (!v) {
 		o->err = -ENOMEM;
 		return;
 	}
-	json_put(o, key, obj);
-	/* out_section() already refused to go deeper than OUT_MAX_DEPTH. */
-	o->stack[o->depth + 1] = obj;
+	r = json_is_array(parent) ? json_array_append_new(parent, v)
+				  : json_object_set_new(parent, key, v);
+	if (r)
+		o->err = -ENOMEM;
 }
 
-static void json_end_section(struct out *o)
+static void json_open(struct out *o, enum level lv, const char *key, const char *title)
 {
-	(void)o;
+	json_t *v = lv == L_ARRAY ? json_array() : json_object();
+
+	(void)title;
+	if (!v) {
+		o->err = -ENOMEM;
+		return;
+	}
+	/* Borrowed for the stack; the parent owns it. */
+	o->stack[o->depth + 1] = v;
+	json_put(o, key, v);
+}
+
+static void json_close(struct out *o, enum level lv)
+{
+	(void)o, (void)lv;
 }
 
 static void json_value(struct out *o, const char *key, const char *label, const struct out_val *v)
@@ -230,7 +388,9 @@ static void json_value(struct out *o, const char *key, const char *label, const 
 
 static int json_render(struct out *o, FILE *f)
 {
-	if (json_dumpf(o->stack[0], f, JSON_INDENT(2)) < 0)
+	size_t flags = o->record ? JSON_COMPACT : JSON_INDENT(2);
+
+	if (json_dumpf(o->stack[0], f, flags) < 0)
 		return -ENOMEM;
 	fputc('\n', f);
 	return 0;
@@ -242,95 +402,115 @@ static void json_destroy(struct out *o)
 }
 
 static const struct out_ops json_ops = {
-	json_section, json_end_section, json_value, json_render, json_destroy,
-};
-
-/* --- none: --quiet --- */
-
-static void none_section(struct out *o, const char *key, const char *title)
-{
-	(void)o, (void)key, (void)title;
-}
-
-static void none_end_section(struct out *o)
-{
-	(void)o;
-}
-
-static void none_value(struct out *o, const char *key, const char *label, const struct out_val *v)
-{
-	(void)o, (void)key, (void)label, (void)v;
-}
-
-static int none_render(struct out *o, FILE *f)
-{
-	(void)o, (void)f;
-	return 0;
-}
-
-static void none_destroy(struct out *o)
-{
-	(void)o;
-}
-
-static const struct out_ops none_ops = {
-	none_section, none_end_section, none_value, none_render, none_destroy,
+	json_open, json_close, json_value, json_render, json_destroy,
 };
 
 /* --- the public interface --- */
 
-struct out *out_new(enum out_format fmt, const char *command)
+static struct out *new_out(enum out_format fmt, const char *command, bool record)
 {
 	struct out *o = calloc(1, sizeof(*o));
 
 	if (!o)
 		return NULL;
-	switch (fmt) {
-	case OUT_TEXT:
-		o->ops = &text_ops;
-		break;
-	case OUT_JSON:
+	o->record = record;
+	o->ops = &text_ops;
+	if (fmt == OUT_NONE)
+		o->quiet = true;
+	if (fmt == OUT_JSON) {
 		o->ops = &json_ops;
 		o->stack[0] = json_object();
 		if (!o->stack[0]) {
 			free(o);
 			return NULL;
 		}
-		break;
-	case OUT_NONE:
-		o->ops = &none_ops;
-		break;
-	}
-	if (fmt == OUT_JSON) {
 		json_put(o, "schema", json_integer(OUT_SCHEMA_VERSION));
 		json_put(o, "command", json_string(command));
 	}
 	return o;
 }
 
-void out_section(struct out *o, const char *key, const char *title)
+struct out *out_new(enum out_format fmt, const char *command)
 {
-	if (o->depth == OUT_MAX_DEPTH) {
+	return new_out(fmt, command, false);
+}
+
+struct out *out_new_record(enum out_format fmt, const char *command)
+{
+	return new_out(fmt, command, true);
+}
+
+static enum level top(const struct out *o)
+{
+	return o->depth ? o->levels[o->depth - 1] : L_SECTION;
+}
+
+static void open_level(struct out *o, enum level lv, const char *key, const char *title)
+{
+	/* Rows live in arrays, and only there; arrays do not nest. */
+	bool ok = lv == L_ROW ? o->depth > 0 && top(o) == L_ARRAY : top(o) == L_SECTION;
+
+	if (lv == L_ARRAY)
+		for (int i = 0; i < o->depth; i++)
+			ok = ok && o->levels[i] == L_SECTION;
+	if (!ok || o->depth == OUT_MAX_DEPTH) {
 		o->err = -EINVAL;
 		return;
 	}
-	o->ops->section(o, key, title);
-	o->depth++;
+	if (o->err)
+		return;
+	o->ops->open(o, lv, key, title);
+	o->levels[o->depth++] = lv;
+}
+
+static void close_level(struct out *o, enum level lv)
+{
+	if (o->depth == 0 || top(o) != lv) {
+		o->err = -EINVAL;
+		return;
+	}
+	if (o->err)
+		return;
+	o->depth--;
+	o->ops->close(o, lv);
+}
+
+void out_section(struct out *o, const char *key, const char *title)
+{
+	open_level(o, L_SECTION, key, title);
 }
 
 void out_end_section(struct out *o)
 {
-	if (o->depth == 0) {
-		o->err = -EINVAL;
-		return;
-	}
-	o->ops->end_section(o);
-	o->depth--;
+	close_level(o, L_SECTION);
+}
+
+void out_array(struct out *o, const char *key, const char *title)
+{
+	open_level(o, L_ARRAY, key, title);
+}
+
+void out_end_array(struct out *o)
+{
+	close_level(o, L_ARRAY);
+}
+
+void out_row(struct out *o)
+{
+	open_level(o, L_ROW, NULL, NULL);
+}
+
+void out_end_row(struct out *o)
+{
+	close_level(o, L_ROW);
 }
 
 static void out_value(struct out *o, const char *key, const char *label, struct out_val v)
 {
-	o->ops->value(o, key, label, &v);
+	if (o->depth > 0 && top(o) == L_ARRAY)
+		o->err = -EINVAL;
+	if (!o->err)
+		o->ops->value(o, key, label, &v);
 }
 
 void out_str(struct out *o, const char *key, const char *label, const char *val)
@@ -370,7 +550,7 @@ int out_finish(struct out *o, FILE *f)
 	if (!err && o->depth != 0)
 		err = -EINVAL;
 	/* Render to memory first: the reader gets the whole document or nothing. */
-	if (!err) {
+	if (!err && !o->quiet) {
 		FILE *mem = open_memstream(&buf, &len);
 
 		if (!mem) {

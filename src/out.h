@@ -23,22 +23,37 @@ int out_format_parse(const char *name, enum out_format *fmt);
 /* The accepted names, for error messages: "text, json". */
 const char *out_format_names(void);
 
-/* NULL only when out of memory. */
+/*
+ * A new document; NULL only when out of memory. A record is a document on
+ * one line: compact JSON, or "label=value" pairs (for streams of results).
+ */
 struct out *out_new(enum out_format fmt, const char *command);
+struct out *out_new_record(enum out_format fmt, const char *command);
 
 /*
  * Each member has a JSON key (stable snake_case) and a label for people.
  * Sections nest: an object in JSON, a heading with indented rows in text.
+ * An array holds rows: a JSON array of objects, a table in text whose
+ * column headers are the first row's labels. Arrays do not nest.
  */
 void out_section(struct out *o, const char *key, const char *title);
 void out_end_section(struct out *o);
+void out_array(struct out *o, const char *key, const char *title);
+void out_end_array(struct out *o);
+void out_row(struct out *o);
+void out_end_row(struct out *o);
+
 void out_str(struct out *o, const char *key, const char *label, const char *val); /* NULL: null */
 void out_int(struct out *o, const char *key, const char *label, long long val);
 void out_bool(struct out *o, const char *key, const char *label, bool val);
 void out_hex32(struct out *o, const char *key, const char *label, uint32_t val);
 void out_null(struct out *o, const char *key, const char *label);
 
-/* Write the whole document to f and free o. 0, or -errno (nothing or all was written). */
+/*
+ * Write the whole document to f and free o. 0, or -errno: -EINVAL for a
+ * malformed document, -ENOMEM, or the write's error. Nothing or all of the
+ * document reaches f.
+ */
 int out_finish(struct out *o, FILE *f);
 
 #endif
