@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Reading /proc files, and pure parsers of their text. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -111,4 +114,120 @@ enum pk_tri pk_smaps_has_pkey(const char *smaps)
 	if (find_line(smaps, "ProtectionKey", "VmFlags", &len))
 		return PK_YES;
 	return find_line(smaps, "VmFlags", NULL, &len) ? PK_NO : PK_UNKNOWN;
+}
+
+long pk_read_all(const char *path, char **buf)
+{
+	size_t len = 0, cap = 0;
+	char *b = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	for (;;) {
+		ssize_t n;
+
+		if (len + 1 >= cap) {
+			char *nb = realloc(b, cap ? 2 * cap : 65536);
+
+			if (!nb) {
+				free(b);
+				close(fd);
+				return -ENOMEM;
+			}
+			b = nb;
+			cap = cap ? 2 * cap : 65536;
+		}
+		n = read(fd, b + len, cap - 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int err = -errno;
+
+			free(b);
+			close(fd);
+			return err;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	b[len] = '\0';
+	*buf = b;
+	return (long)len;
+}
+
+/* "start-end perms offset dev inode [path]": a mapping's first line (proc(5)). */
+static bool parse_header(const char *line, size_t len, struct pk_mapping *m)
+{
+	unsigned long long offset, inode;
+	unsigned int major, minor;
+	int path_at = -1;
+	char copy[4096];
+
+	if (len >= sizeof(copy))
+		len = sizeof(copy) - 1;
+	memcpy(copy, line, len);
+	copy[len] = '\0';
+	if (sscanf(copy, "%llx-%llx %4s %llx %x:%x %llu %n", &m->start, &m->end, m->perms, &offset,
+		   &major, &minor, &inode, &path_at) < 7)
+		return false;
+	m->path = strdup(path_at >= 0 ? copy + path_at : "");
+	m->pkey = -1;
+	return true;
+}
+
+int pk_smaps_parse(const char *smaps, struct pk_maps *maps)
+{
+	size_t cap = 0;
+
+	memset(maps, 0, sizeof(*maps));
+	for (const char *line = smaps; line && *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		struct pk_mapping m;
+		int key;
+
+		if (strncmp(line, "ProtectionKey:", 14) == 0) {
+			if (maps->n == 0 || sscanf(line + 14, "%d", &key) != 1)
+				goto bad;
+			maps->v[maps->n - 1].pkey = key;
+			maps->has_pkey_lines = true;
+		} else if (len > 0 && isxdigit((unsigned char)line[0]) && memchr(line, '-', len) &&
+			   parse_header(line, len, &m)) {
+			if (!m.path)
+				goto nomem;
+			if (maps->n == cap) {
+				struct pk_mapping *v =
+					realloc(maps->v, (cap ? 2 * cap : 64) * sizeof(*v));
+
+				if (!v) {
+					free(m.path);
+					goto nomem;
+				}
+				maps->v = v;
+				cap = cap ? 2 * cap : 64;
+			}
+			maps->v[maps->n++] = m;
+		} else if (maps->n == 0 && len > 0) {
+			goto bad; /* smaps starts with a mapping */
+		}
+		line = nl ? nl + 1 : NULL;
+	}
+	return 0;
+bad:
+	pk_maps_free(maps);
+	return -EINVAL;
+nomem:
+	pk_maps_free(maps);
+	return -ENOMEM;
+}
+
+void pk_maps_free(struct pk_maps *maps)
+{
+	for (size_t i = 0; i < maps->n; i++)
+		free(maps->v[i].path);
+	free(maps->v);
+	memset(maps, 0, sizeof(*maps));
 }

@@ -21,4 +21,25 @@ bool pk_cmdline_has(const char *cmdline, const char *word);
 /* Whether the first mapping of /proc/PID/smaps text has a "ProtectionKey:" line. */
 enum pk_tri pk_smaps_has_pkey(const char *smaps);
 
+/* The whole of a file into *buf (malloc'd, NUL-terminated; free() it). Length, or -errno. */
+long pk_read_all(const char *path, char **buf);
+
+/* One mapping of /proc/PID/smaps. */
+struct pk_mapping {
+	unsigned long long start, end;
+	char perms[5];
+	int pkey;   /* its ProtectionKey, or -1 when smaps has none */
+	char *path; /* "" for anonymous memory */
+};
+
+struct pk_maps {
+	struct pk_mapping *v;
+	size_t n;
+	bool has_pkey_lines; /* any "ProtectionKey:" line: keys are enabled in that kernel */
+};
+
+/* Parse smaps text. 0, -ENOMEM, or -EINVAL for text that is not smaps. */
+int pk_smaps_parse(const char *smaps, struct pk_maps *maps);
+void pk_maps_free(struct pk_maps *maps);
+
 #endif

@@ -58,6 +58,62 @@ static void test_smaps(void **state)
 	assert_int_equal(pk_smaps_has_pkey(""), PK_UNKNOWN);
 }
 
+static void test_smaps_parse(void **state)
+{
+	struct pk_maps m;
+	char *t;
+
+	(void)state;
+	t = fixture_text("smaps/with-pkey.txt");
+	assert_int_equal(pk_smaps_parse(t, &m), 0);
+	assert_true(m.has_pkey_lines);
+	/* The fixture's second mapping is cut short before its ProtectionKey line. */
+	assert_int_equal(m.n, 2);
+	assert_int_equal(m.v[1].pkey, -1);
+	assert_int_equal(m.v[0].start, 0x400000);
+	assert_int_equal(m.v[0].end, 0x401000);
+	assert_string_equal(m.v[0].perms, "r--p");
+	assert_int_equal(m.v[0].pkey, 0);
+	assert_string_equal(m.v[0].path, "/bin/busybox");
+	pk_maps_free(&m);
+	free(t);
+
+	t = fixture_text("smaps/without-pkey.txt");
+	assert_int_equal(pk_smaps_parse(t, &m), 0);
+	assert_false(m.has_pkey_lines);
+	assert_int_equal(m.n, 2);
+	assert_int_equal(m.v[0].pkey, -1);
+	assert_int_equal(m.v[1].pkey, -1);
+	pk_maps_free(&m);
+	free(t);
+
+	t = fixture_text("smaps/held-keys.txt");
+	assert_int_equal(pk_smaps_parse(t, &m), 0);
+	assert_true(m.has_pkey_lines);
+	assert_int_equal(m.n, 3);
+	assert_int_equal(m.v[0].pkey, 2);
+	assert_string_equal(m.v[0].path, "");
+	assert_int_equal(m.v[1].pkey, 1);
+	assert_int_equal(m.v[2].pkey, 0);
+	assert_string_equal(m.v[2].path, "[stack]");
+	pk_maps_free(&m);
+	free(t);
+}
+
+static void test_smaps_parse_bad(void **state)
+{
+	struct pk_maps m;
+
+	(void)state;
+	assert_int_equal(pk_smaps_parse("", &m), 0);
+	assert_int_equal(m.n, 0);
+	assert_int_equal(pk_smaps_parse("not smaps at all\n", &m), -EINVAL);
+	assert_int_equal(pk_smaps_parse("ProtectionKey: 1\n", &m), -EINVAL);
+	assert_int_equal(
+		pk_smaps_parse("00400000-00401000 r--p 0 00:02 9 /x\nProtectionKey: x\n", &m),
+		-EINVAL);
+}
+
 static void test_read_file(void **state)
 {
 	char buf[8];
@@ -72,10 +128,9 @@ static void test_read_file(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cpuinfo_flags),
-		cmocka_unit_test(test_cmdline),
-		cmocka_unit_test(test_smaps),
-		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_cpuinfo_flags),	cmocka_unit_test(test_cmdline),
+		cmocka_unit_test(test_smaps),		cmocka_unit_test(test_smaps_parse),
+		cmocka_unit_test(test_smaps_parse_bad), cmocka_unit_test(test_read_file),
 	};
 
 	return cmocka_run_group_tests_name("procfs", tests, NULL, NULL);
