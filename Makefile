@@ -11,7 +11,7 @@ DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
-PK_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -DPKEYCTL_VERSION='"$(VERSION)"' \
+PK_CFLAGS := -std=gnu11 -pthread -Wall -Wextra -Werror -D_GNU_SOURCE -DPKEYCTL_VERSION='"$(VERSION)"' \
 	-Isrc $(shell $(PKG_CONFIG) --cflags libcpuid jansson 2>/dev/null)
 PK_LIBS := $(shell $(PKG_CONFIG) --libs libcpuid jansson 2>/dev/null)
 PK_STATIC_LIBS := $(shell $(PKG_CONFIG) --static --libs libcpuid jansson 2>/dev/null)
@@ -31,8 +31,9 @@ ARCH_SRCS := src/arch/none.c
 endif
 
 # Pure logic, linked into the unit tests as well as the binary.
-CORE_SRCS := src/verdict.c src/procfs.c src/sys.c src/out.c
-SRCS := src/main.c src/cmd-probe.c src/cmd-help.c src/probe.c $(CORE_SRCS) $(ARCH_SRCS)
+CORE_SRCS := src/verdict.c src/procfs.c src/sys.c src/out.c src/parse.c src/pkru.c src/script.c
+SRCS := src/main.c $(wildcard src/cmd-*.c) src/probe.c src/fault.c src/session.c \
+	$(CORE_SRCS) $(ARCH_SRCS)
 
 B := build
 OBJS := $(SRCS:%.c=$(B)/obj/%.o)

@@ -1,23 +1,44 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # bash completion for pkeyctl. tests/cli/docs.bats keeps it in step with the command table.
 
+_pkeyctl_pids()
+{
+	local p pids=()
+
+	for p in /proc/[0-9]*; do
+		pids+=("${p#/proc/}")
+	done
+	mapfile -t COMPREPLY < <(compgen -W "${pids[*]}" -- "$1")
+}
+
 _pkeyctl()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local commands="probe help"
+	local commands="probe alloc free script pkru maps check help"
 	local global_opts="--format --json -j --quiet -q --help --usage --version"
-	local formats="text json"
-	local cmd="" i
+	local cmd="" opts="" i
 
-	# --format VALUE and --format=VALUE (bash splits words at '=').
-	if [[ $prev == --format ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "$formats" -- "$cur")
-		return
+	# OPTION VALUE and OPTION=VALUE (bash splits words at '=').
+	if [[ $prev == = && $COMP_CWORD -ge 2 ]]; then
+		prev=${COMP_WORDS[COMP_CWORD - 2]}
 	fi
-	if [[ $prev == = && $COMP_CWORD -ge 2 && ${COMP_WORDS[COMP_CWORD - 2]} == --format ]]; then
-		mapfile -t COMPREPLY < <(compgen -W "$formats" -- "$cur")
+	case $prev in
+	--format)
+		mapfile -t COMPREPLY < <(compgen -W "text json" -- "$cur")
 		return
-	fi
+		;;
+	--rights | -r)
+		mapfile -t COMPREPLY < <(compgen -W "none disable-write disable-access" -- "$cur")
+		return
+		;;
+	--pid | -p | --tid | -t)
+		_pkeyctl_pids "$cur"
+		return
+		;;
+	--count | -n | --decode | -d)
+		return
+		;;
+	esac
 
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case ${COMP_WORDS[i]} in
@@ -33,21 +54,32 @@ _pkeyctl()
 	case $cmd in
 	"")
 		if [[ $cur == -* ]]; then
-			mapfile -t COMPREPLY < <(compgen -W "$global_opts" -- "$cur")
+			opts=$global_opts
 		else
 			mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
+			return
 		fi
 		;;
-	probe)
-		mapfile -t COMPREPLY < <(compgen -W "$global_opts" -- "$cur")
+	probe | check) opts=$global_opts ;;
+	alloc) opts="--count --all --rights --hold $global_opts" ;;
+	free) opts=$global_opts ;;
+	script)
+		if [[ $cur != -* ]]; then
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+			return
+		fi
+		opts=$global_opts
 		;;
+	pkru) opts="--pid --tid --decode $global_opts" ;;
+	maps) opts="--pid $global_opts" ;;
 	help)
-		if [[ $cur == -* ]]; then
-			mapfile -t COMPREPLY < <(compgen -W "$global_opts" -- "$cur")
-		else
+		if [[ $cur != -* ]]; then
 			mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")
+			return
 		fi
+		opts=$global_opts
 		;;
 	esac
+	mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
 }
 complete -F _pkeyctl pkeyctl

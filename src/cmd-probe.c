@@ -135,6 +135,24 @@ static void out_evidence(struct out *o, const struct pk_evidence *ev)
 	out_end_section(o);
 }
 
+enum pk_status pk_require_keys(const char *cmd)
+{
+	struct pk_evidence ev;
+	struct pk_verdict v;
+	int err = pk_probe(&ev);
+
+	if (err) {
+		pk_error(cmd, err, "cannot probe for protection keys");
+		return PK_ENV_ERROR;
+	}
+	pk_decide(&ev, &v);
+	if (v.usable)
+		return PK_OK;
+	pk_error(cmd, 0, "protection keys are not usable here (%s): %s", pk_reason_id(v.reason),
+		 v.explanation);
+	return v.reason == PK_REASON_NO_FREE_KEYS ? PK_NO_KEYS : PK_UNSUPPORTED;
+}
+
 enum pk_status cmd_probe(int argc, char **argv, struct pk_opts *opts)
 {
 	struct pk_evidence ev;

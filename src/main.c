@@ -8,6 +8,7 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "parse.h"
 #include "pkeyctl.h"
 
 const char *argp_program_version = "pkeyctl " PKEYCTL_VERSION;
@@ -16,6 +17,14 @@ const char *argp_program_version = "pkeyctl " PKEYCTL_VERSION;
 const struct pk_cmd pk_commands[] = {
 	{ "probe", "tell whether protection keys are usable here, and why", &cmd_probe_argp,
 	  cmd_probe },
+	{ "alloc", "allocate protection keys and show PKRU before and after", &cmd_alloc_argp,
+	  cmd_alloc },
+	{ "free", "free keys (a new process owns none: see script)", &cmd_free_argp, cmd_free },
+	{ "script", "run a sequence of key steps in one process", &cmd_script_argp, cmd_script },
+	{ "pkru", "show PKRU: this thread's, another process's, or a value", &cmd_pkru_argp,
+	  cmd_pkru },
+	{ "maps", "show which memory carries which protection key", &cmd_maps_argp, cmd_maps },
+	{ "check", "test that the kernel enforces protection keys", &cmd_check_argp, cmd_check },
 	{ "help", "show help for pkeyctl or one command", &cmd_help_argp, cmd_help },
 	{ NULL, NULL, NULL, NULL },
 };
@@ -59,6 +68,19 @@ int pk_usage_error(const struct argp_state *state, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return EX_USAGE;
+}
+
+int pk_arg_uint(const struct argp_state *state, const char *what, const char *arg,
+		unsigned long long min, unsigned long long max, unsigned long long *out)
+{
+	int err = pk_parse_uint(arg, min, max, out);
+
+	if (err == -EINVAL)
+		return pk_usage_error(state, "invalid %s '%s': not a number", what, arg);
+	if (err)
+		return pk_usage_error(state, "%s '%s' out of range (%llu-%llu)", what, arg, min,
+				      max);
+	return 0;
 }
 
 void pk_error(const char *cmd, int err, const char *fmt, ...)
@@ -155,7 +177,8 @@ static error_t parse(const struct argp *argp, int argc, char **argv, unsigned in
 		     void *input, struct pk_opts *opts)
 {
 	struct argp_child kids[3] = { { argp, 0, NULL, 0 }, { &global_argp, 0, NULL, 0 } };
-	/* argp's own wrapping trick: a level above whose children are the command and the globals. */
+	/* argp's own wrapping trick: a level above whose children are the command and the globals.
+	 */
 	const struct argp top = { NULL, wrap_parse, NULL, NULL, kids, NULL, NULL };
 	struct parse_ctx ctx = { input, opts };
 

@@ -52,8 +52,8 @@ struct out_ops {
 
 struct out {
 	const struct out_ops *ops;
-	int err;     /* first error while building */
-	int depth;   /* levels open */
+	int err;   /* first error while building */
+	int depth; /* levels open */
 	enum level levels[OUT_MAX_DEPTH];
 	bool record; /* one line */
 	bool quiet;  /* build, render nothing */
@@ -565,7 +565,12 @@ int out_finish(struct out *o, FILE *f)
 	if (!err && len > 0 && (fwrite(buf, 1, len, f) != len || fflush(f)))
 		err = errno ? -errno : -EIO;
 	free(buf);
+	out_discard(o);
+	return err;
+}
+
+void out_discard(struct out *o)
+{
 	o->ops->destroy(o);
 	free(o);
-	return err;
 }

@@ -56,4 +56,7 @@ void out_null(struct out *o, const char *key, const char *label);
  */
 int out_finish(struct out *o, FILE *f);
 
+/* Free o without writing anything. */
+void out_discard(struct out *o);
+
 #endif

@@ -68,12 +68,33 @@ enum pk_status pk_emit(struct out *o, const char *cmd);
 int pk_usage_error(const struct argp_state *state, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * A number argument through the one checked parser; on error one usage
+ * line ("invalid WHAT 'ARG'") and the argp error to return.
+ */
+int pk_arg_uint(const struct argp_state *state, const char *what, const char *arg,
+		unsigned long long min, unsigned long long max, unsigned long long *out);
+
+/*
+ * PK_OK when this process can use protection keys; otherwise the probe's
+ * reason on stderr and PK_UNSUPPORTED (or PK_NO_KEYS when none is free).
+ */
+enum pk_status pk_require_keys(const char *cmd);
+
 /* "pkeyctl: CMD: MSG" on stderr, with ": strerror(-err)" when err < 0. */
 void pk_error(const char *cmd, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-enum pk_status cmd_probe(int argc, char **argv, struct pk_opts *opts);
-enum pk_status cmd_help(int argc, char **argv, struct pk_opts *opts);
-extern const struct argp cmd_probe_argp;
-extern const struct argp cmd_help_argp;
+/* The commands, one cmd-NAME.c each. */
+#define PK_COMMAND(name)                                                                           \
+	enum pk_status cmd_##name(int argc, char **argv, struct pk_opts *opts);                    \
+	extern const struct argp cmd_##name##_argp
+PK_COMMAND(probe);
+PK_COMMAND(alloc);
+PK_COMMAND(free);
+PK_COMMAND(script);
+PK_COMMAND(pkru);
+PK_COMMAND(maps);
+PK_COMMAND(check);
+PK_COMMAND(help);
 
 #endif

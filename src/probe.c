@@ -72,5 +72,12 @@ int pk_probe(struct pk_evidence *ev)
 	ev->pkru_valid = arch_read_pkru(&ev->pkru) == 0;
 	ev->glibc_version = pk_glibc_version();
 	ev->glibc_wrappers = pk_glibc_has_pkey_wrappers(ev->glibc_version);
-	return probe_keys(ev);
+	err = probe_keys(ev);
+	/*
+	 * pkey_free() leaves the freed keys' PKRU bits as pkey_alloc() set them
+	 * (pkeys(7)): put PKRU back, so the probe leaves this thread as it was.
+	 */
+	if (ev->pkru_valid)
+		arch_write_pkru(ev->pkru);
+	return err;
 }

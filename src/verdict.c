@@ -25,7 +25,8 @@ static const struct {
 	[PK_REASON_KERNEL_LACKS_PKEYS] = { "kernel-lacks-pkeys",
 					   "Run a kernel built with "
 					   "CONFIG_X86_INTEL_MEMORY_PROTECTION_KEYS=y (Linux "
-					   "4.9 or later), outside any syscall-emulating sandbox." },
+					   "4.9 or later), outside any syscall-emulating "
+					   "sandbox." },
 	[PK_REASON_BLOCKED_BY_SECCOMP] = { "blocked-by-seccomp",
 					   "Allow pkey_alloc, pkey_free and pkey_mprotect in the "
 					   "seccomp profile (Docker's default allows them since "

@@ -35,4 +35,18 @@ int arch_cpu_read(struct pk_cpu *cpu);
  */
 int arch_read_pkru(uint32_t *pkru);
 
+/*
+ * Set this thread's PKRU (WRPKRU). -EOPNOTSUPP unless OSPKE=1 was seen;
+ * -EPERM for a value that would change key 0's bits: code, stack and libc
+ * live on key 0.
+ */
+int arch_write_pkru(uint32_t pkru);
+
+/*
+ * PKRU of thread tid, which the caller has stopped under ptrace, from its
+ * XSAVE state (PTRACE_GETREGSET, NT_X86_XSTATE). -EOPNOTSUPP where XSAVE
+ * does not carry PKRU; -errno from ptrace.
+ */
+int arch_thread_pkru(int tid, uint32_t *pkru);
+
 #endif

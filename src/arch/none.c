@@ -20,3 +20,15 @@ int arch_read_pkru(uint32_t *pkru)
 	(void)pkru;
 	return -EOPNOTSUPP;
 }
+
+int arch_write_pkru(uint32_t pkru)
+{
+	(void)pkru;
+	return -EOPNOTSUPP;
+}
+
+int arch_thread_pkru(int tid, uint32_t *pkru)
+{
+	(void)tid, (void)pkru;
+	return -EOPNOTSUPP;
+}

@@ -1,16 +1,26 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* x86: CPUID through libcpuid, XGETBV and RDPKRU: the only file with inline assembly. */
+#include <elf.h>
 #include <errno.h>
+#include <stdlib.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
 
 #include <libcpuid.h>
 
+#include "pkru.h"
 #include "x86-cpuid.h"
 
 /* Intel SDM Vol. 1, 13.1: XCR0 bit 9 is the PKRU state component. */
 #define XCR0_PKRU (1ull << 9)
 
-/* Set once CPUID OSPKE=1 was seen in this process; RDPKRU is safe only then. */
+/* Set once CPUID OSPKE=1 was seen in this process; RDPKRU and WRPKRU are safe only then. */
 static bool ospke_seen;
+/* Where PTRACE_GETREGSET's XSAVE image holds PKRU; 0 when it does not. */
+static uint32_t xsave_pkru_offset;
+
+/* Large enough for any XSAVE image (AMX tiles included); the kernel copies what fits. */
+#define XSAVE_MAX_SIZE (64 * 1024)
 
 static uint64_t xgetbv(uint32_t index)
 {
@@ -27,6 +37,12 @@ static uint32_t rdpkru(void)
 
 	__asm__ volatile(".byte 0x0f, 0x01, 0xee" : "=a"(eax), "=d"(edx) : "c"(0));
 	return eax;
+}
+
+/* SDM Vol. 2B, WRPKRU: ECX and EDX must be 0. */
+static void wrpkru(uint32_t pkru)
+{
+	__asm__ volatile(".byte 0x0f, 0x01, 0xef" : : "a"(pkru), "c"(0), "d"(0) : "memory");
 }
 
 static void cpuid(uint32_t leaf, uint32_t subleaf, uint32_t regs[4])
@@ -79,6 +95,8 @@ int arch_cpu_read(struct pk_cpu *cpu)
 		if (cached.osxsave)
 			cached.xcr0_pkru = xgetbv(0) & XCR0_PKRU;
 		ospke_seen = cached.ospke;
+		if (cached.ospke && cached.xcr0_pkru)
+			xsave_pkru_offset = cached.pkru_xsave_offset;
 		done = true;
 	}
 	*cpu = cached;
@@ -91,4 +109,36 @@ int arch_read_pkru(uint32_t *pkru)
 		return -EOPNOTSUPP;
 	*pkru = rdpkru();
 	return 0;
+}
+
+int arch_write_pkru(uint32_t pkru)
+{
+	if (!ospke_seen)
+		return -EOPNOTSUPP;
+	if ((pkru ^ rdpkru()) & (PKRU_AD(0) | PKRU_WD(0)))
+		return -EPERM;
+	wrpkru(pkru);
+	return 0;
+}
+
+int arch_thread_pkru(int tid, uint32_t *pkru)
+{
+	struct iovec iov;
+	void *image;
+	int err = 0;
+
+	if (!xsave_pkru_offset)
+		return -EOPNOTSUPP;
+	image = calloc(1, XSAVE_MAX_SIZE);
+	if (!image)
+		return -ENOMEM;
+	iov.iov_base = image;
+	iov.iov_len = XSAVE_MAX_SIZE;
+	/* The standard (non-compacted) format: PKRU sits at CPUID.(0xD,9).EBX. */
+	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_X86_XSTATE, &iov) < 0)
+		err = -errno;
+	else
+		err = pk_xsave_pkru(image, iov.iov_len, xsave_pkru_offset, pkru);
+	free(image);
+	return err;
 }

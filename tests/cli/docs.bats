@@ -23,7 +23,8 @@ long_options() {
 @test "every command has a man page entry and completion" {
 	for c in $(commands); do
 		grep -q "^\.B $c\$\|^\.BR $c " "$MAN" || { echo "man: no entry for $c"; return 1; }
-		grep -q "^	$c)" "$COMPLETION" || { echo "completion: no case for $c"; return 1; }
+		grep -Eq "^	([a-z]+ \| )*$c( \| [a-z]+)*\)" "$COMPLETION" ||
+			{ echo "completion: no case for $c"; return 1; }
 		grep -q "commands=\".*\\b$c\\b.*\"" "$COMPLETION" || { echo "completion: $c not listed"; return 1; }
 	done
 }
@@ -73,11 +74,17 @@ long_options() {
 		c pkeyctl probe --js
 		c pkeyctl --format ""
 		c pkeyctl --format = j
-		c pkeyctl help p' "$COMPLETION"
+		c pkeyctl help p
+		c pkeyctl alloc --rights d
+		c pkeyctl pkru --
+		c pkeyctl alloc --rights = disable-a' "$COMPLETION"
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = probe ]
 	[ "${lines[1]}" = --json ]
 	[ "${lines[2]}" = "text json" ]
 	[ "${lines[3]}" = json ]
-	[ "${lines[4]}" = probe ]
+	[ "${lines[4]}" = "probe pkru" ]
+	[ "${lines[5]}" = "disable-write disable-access" ]
+	[[ ${lines[6]} == "--pid --tid --decode --format --json"* ]]
+	[ "${lines[7]}" = disable-access ]
 }
