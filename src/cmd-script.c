@@ -60,57 +60,57 @@ const struct argp cmd_script_argp = {
 	NULL,
 };
 
+#define PK_MAX_NAMES 64
+
+/* Whether name is in the first n of names; its index, or -1. */
+static int name_index(char names[][PK_NAME_MAX], int n, const char *name)
+{
+	for (int i = 0; name[0] && i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
 /*
  * Check the names before running anything: a key or region is used only
- * after alloc or map gave it, and key 0's rights are never set.
+ * after alloc or map gave it, and key 0's rights are never set. 0, or
+ * -EINVAL with what is wrong in err.
  */
-static int check_names(struct step *steps, int n, int *bad_line, char *err, size_t errlen)
+static int check_step(const struct step *st, char keys[][PK_NAME_MAX], int *nkeys,
+		      char regions[][PK_NAME_MAX], int *nregions, char *err, size_t errlen)
 {
-	char keys[64][PK_NAME_MAX];
-	char regions[64][PK_NAME_MAX];
-	int nkeys = 0, nregions = 0;
+	bool numbered = st->key[0] >= '0' && st->key[0] <= '9';
+	int k = name_index(keys, *nkeys, st->key);
+	int r = name_index(regions, *nregions, st->region);
+	const char *why = NULL;
 
-	for (int i = 0; i < n; i++) {
-		const struct step *st = &steps[i];
-		bool numbered = st->key[0] >= '0' && st->key[0] <= '9';
-		int k = -1, r = -1;
-
-		*bad_line = i + 1;
-		for (int j = 0; j < nkeys && st->key[0]; j++)
-			if (strcmp(keys[j], st->key) == 0)
-				k = j;
-		for (int j = 0; j < nregions && st->region[0]; j++)
-			if (strcmp(regions[j], st->region) == 0)
-				r = j;
-		if (st->op == STEP_ALLOC) {
-			if (numbered)
-				return snprintf(err, errlen,
-						"alloc takes a name, not a key number");
-			if (k >= 0)
-				return snprintf(err, errlen, "key '%s' is already allocated",
-						st->key);
-			if (nkeys == 64)
-				return snprintf(err, errlen, "too many keys");
-			snprintf(keys[nkeys++], PK_NAME_MAX, "%s", st->key);
-		} else if (st->key[0] && !numbered && k < 0) {
-			return snprintf(err, errlen, "no key named '%s' at this point", st->key);
-		}
-		if (st->op == STEP_SET && numbered && strcmp(st->key, "0") == 0)
-			return snprintf(err, errlen, "key 0's rights are never changed");
-		if (st->op == STEP_FREE && k >= 0)
-			memcpy(keys[k], keys[--nkeys], PK_NAME_MAX);
-		if (st->op == STEP_MAP) {
-			if (r >= 0)
-				return snprintf(err, errlen, "region '%s' is already mapped",
-						st->region);
-			if (nregions == 64)
-				return snprintf(err, errlen, "too many regions");
-			snprintf(regions[nregions++], PK_NAME_MAX, "%s", st->region);
-		} else if (st->region[0] && r < 0) {
-			return snprintf(err, errlen, "no region named '%s' at this point",
-					st->region);
-		}
+	if (st->op == STEP_ALLOC && numbered)
+		why = "alloc takes a name, not a key number";
+	else if (st->op == STEP_ALLOC && k >= 0)
+		why = "key '%s' is already allocated";
+	else if (st->op != STEP_ALLOC && st->key[0] && !numbered && k < 0)
+		why = "no key named '%s' at this point";
+	else if (st->op == STEP_SET && numbered && strcmp(st->key, "0") == 0)
+		why = "key %s's rights are never changed";
+	else if (st->op == STEP_MAP && r >= 0)
+		why = "region '%s' is already mapped";
+	else if (st->op != STEP_MAP && st->region[0] && r < 0)
+		why = "no region named '%s' at this point";
+	else if ((st->op == STEP_ALLOC && *nkeys == PK_MAX_NAMES) ||
+		 (st->op == STEP_MAP && *nregions == PK_MAX_NAMES))
+		why = "more than 64 names of one kind";
+	if (why) {
+		/* Each message names the one thing it is about: a region if it says so, else the
+		 * key. */
+		snprintf(err, errlen, why, strstr(why, "region") ? st->region : st->key);
+		return -EINVAL;
 	}
+	if (st->op == STEP_ALLOC)
+		memcpy(keys[(*nkeys)++], st->key, PK_NAME_MAX);
+	if (st->op == STEP_FREE && k >= 0)
+		memcpy(keys[k], keys[--(*nkeys)], PK_NAME_MAX);
+	if (st->op == STEP_MAP)
+		memcpy(regions[(*nregions)++], st->region, PK_NAME_MAX);
 	return 0;
 }
 
@@ -120,8 +120,9 @@ static enum pk_status load(const char *file, struct step **steps, int *n)
 	FILE *f = strcmp(file, "-") == 0 ? stdin : fopen(file, "r");
 	enum pk_status st = PK_OK;
 	char *line = NULL, err[160];
+	char keys[PK_MAX_NAMES][PK_NAME_MAX], regions[PK_MAX_NAMES][PK_NAME_MAX];
 	size_t cap = 0;
-	int bad_line;
+	int nkeys = 0, nregions = 0;
 
 	*n = 0;
 	if (!f) {
@@ -151,9 +152,11 @@ static enum pk_status load(const char *file, struct step **steps, int *n)
 	free(line);
 	if (f != stdin)
 		fclose(f);
-	if (st == PK_OK && check_names(*steps, *n, &bad_line, err, sizeof(err))) {
-		pk_error("script", 0, "line %d: %s", bad_line, err);
-		st = PK_USAGE;
+	for (int i = 0; st == PK_OK && i < *n; i++) {
+		if (check_step(&(*steps)[i], keys, &nkeys, regions, &nregions, err, sizeof(err))) {
+			pk_error("script", 0, "line %d: %s", i + 1, err);
+			st = PK_USAGE;
+		}
 	}
 	if (st != PK_OK) {
 		free(*steps);

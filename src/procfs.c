@@ -10,31 +10,34 @@
 
 #include "procfs.h"
 
-long pk_read_file(const char *path, char *buf, size_t size)
+/* Read fd into buf until EOF or until size-1 bytes are there. 0, or -errno. */
+static int read_some(int fd, char *buf, size_t size, size_t *len)
 {
-	size_t len = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return -errno;
-	while (len + 1 < size) {
-		ssize_t n = read(fd, buf + len, size - 1 - len);
+	while (*len + 1 < size) {
+		ssize_t n = read(fd, buf + *len, size - 1 - *len);
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0) {
-			int err = -errno;
-
-			close(fd);
-			return err;
-		}
+		if (n < 0)
+			return -errno;
 		if (n == 0)
 			break;
-		len += (size_t)n;
+		*len += (size_t)n;
 	}
+	return 0;
+}
+
+long pk_read_file(const char *path, char *buf, size_t size)
+{
+	size_t len = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
+
+	if (fd < 0)
+		return -errno;
+	err = read_some(fd, buf, size, &len);
 	close(fd);
 	buf[len] = '\0';
-	return (long)len;
+	return err ? err : (long)len;
 }
 
 /* Whether word occurs in the n bytes at s as a whole, blank-separated token. */
@@ -118,44 +121,35 @@ enum pk_tri pk_smaps_has_pkey(const char *smaps)
 
 long pk_read_all(const char *path, char **buf)
 {
-	size_t len = 0, cap = 0;
-	char *b = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t len = 0, cap = 65536;
+	char *b = malloc(cap), *nb;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), err = 0;
 
-	if (fd < 0)
-		return -errno;
-	for (;;) {
-		ssize_t n;
-
-		if (len + 1 >= cap) {
-			char *nb = realloc(b, cap ? 2 * cap : 65536);
-
-			if (!nb) {
-				free(b);
-				close(fd);
-				return -ENOMEM;
-			}
-			b = nb;
-			cap = cap ? 2 * cap : 65536;
-		}
-		n = read(fd, b + len, cap - 1 - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int err = -errno;
-
-			free(b);
-			close(fd);
-			return err;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
+	if (fd < 0 || !b) {
+		err = fd < 0 ? -errno : -ENOMEM;
+		goto fail;
 	}
+	/* A full buffer may not be the end of the file: grow and read on. */
+	while (!(err = read_some(fd, b, cap, &len)) && len + 1 == cap) {
+		nb = realloc(b, 2 * cap);
+		if (!nb) {
+			err = -ENOMEM;
+			break;
+		}
+		b = nb;
+		cap *= 2;
+	}
+	if (err)
+		goto fail;
 	close(fd);
 	b[len] = '\0';
 	*buf = b;
 	return (long)len;
+fail:
+	if (fd >= 0)
+		close(fd);
+	free(b);
+	return err;
 }
 
 /* "start-end perms offset dev inode [path]": a mapping's first line (proc(5)). */
