@@ -12,9 +12,9 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
 PK_CFLAGS := -std=gnu11 -pthread -Wall -Wextra -Werror -D_GNU_SOURCE -DPKEYCTL_VERSION='"$(VERSION)"' \
-	-Isrc $(shell $(PKG_CONFIG) --cflags libcpuid jansson 2>/dev/null)
-PK_LIBS := $(shell $(PKG_CONFIG) --libs libcpuid jansson 2>/dev/null)
-PK_STATIC_LIBS := $(shell $(PKG_CONFIG) --static --libs libcpuid jansson 2>/dev/null)
+	-Isrc -I. $(shell $(PKG_CONFIG) --cflags libcpuid jansson 2>/dev/null)
+PK_LIBS := $(shell $(PKG_CONFIG) --libs libcpuid jansson 2>/dev/null) -lm
+PK_STATIC_LIBS := $(shell $(PKG_CONFIG) --static --libs libcpuid jansson 2>/dev/null) -lm
 
 ifeq ($(V),1)
 Q :=
@@ -31,9 +31,10 @@ ARCH_SRCS := src/arch/none.c
 endif
 
 # Pure logic, linked into the unit tests as well as the binary.
-CORE_SRCS := src/verdict.c src/procfs.c src/sys.c src/out.c src/parse.c src/pkru.c src/script.c
-SRCS := src/main.c $(wildcard src/cmd-*.c) src/probe.c src/fault.c src/session.c \
-	$(CORE_SRCS) $(ARCH_SRCS)
+CORE_SRCS := src/verdict.c src/procfs.c src/sys.c src/out.c src/parse.c src/pkru.c src/script.c \
+	src/stats.c src/results.c src/plot.c
+SRCS := src/main.c $(wildcard src/cmd-*.c) src/probe.c src/fault.c src/session.c src/atomic.c \
+	$(wildcard bench/*.c) $(CORE_SRCS) $(ARCH_SRCS)
 
 B := build
 OBJS := $(SRCS:%.c=$(B)/obj/%.o)
@@ -43,7 +44,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test-*.c))
 UNIT_SRCS := $(CORE_SRCS) $(filter src/arch/x86-cpuid.c,$(ARCH_SRCS))
-UNIT_LIBS := $(shell $(PKG_CONFIG) --libs cmocka jansson 2>/dev/null)
+UNIT_LIBS := $(shell $(PKG_CONFIG) --libs cmocka jansson 2>/dev/null) -lm
 
 .PHONY: all static run check check-unit check-cli check-vm check-san install uninstall clean deps
 .DEFAULT_GOAL := all
@@ -54,7 +55,9 @@ $(B)/pkeyctl: $(OBJS)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PK_LIBS)
 
-$(B)/obj/%.o: %.c $(wildcard src/*.h src/arch/*.h)
+HDRS := $(wildcard src/*.h src/arch/*.h bench/*.h)
+
+$(B)/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	$(Q)$(CC) $(PK_CFLAGS) $(CFLAGS) -c -o $@ $<
@@ -67,7 +70,7 @@ $(B)/static/pkeyctl: $(STATIC_OBJS)
 	@echo "  LD      $@"
 	$(Q)$(CC) -static $(LDFLAGS) -o $@ $^ $(PK_STATIC_LIBS)
 
-$(B)/static-obj/%.o: %.c $(wildcard src/*.h src/arch/*.h)
+$(B)/static-obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (static)"
 	$(Q)$(CC) $(PK_CFLAGS) $(CFLAGS) -c -o $@ $<
@@ -78,17 +81,17 @@ $(B)/san/pkeyctl: $(SAN_OBJS)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PK_LIBS)
 
-$(B)/san-obj/%.o: %.c $(wildcard src/*.h src/arch/*.h)
+$(B)/san-obj/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $< (asan+ubsan)"
 	$(Q)$(CC) $(PK_CFLAGS) -O1 -g $(SAN_FLAGS) -c -o $@ $<
 
-$(B)/tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard src/*.h src/arch/*.h tests/unit/*.h)
+$(B)/tests/%: tests/unit/%.c $(UNIT_SRCS) $(HDRS) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CCLD    $@"
 	$(Q)$(CC) $(PK_CFLAGS) -Itests/unit -DFIXTURES=\"tests/fixtures\" $(CFLAGS) -o $@ $< $(UNIT_SRCS) $(UNIT_LIBS)
 
-$(B)/san-tests/%: tests/unit/%.c $(UNIT_SRCS) $(wildcard src/*.h src/arch/*.h tests/unit/*.h)
+$(B)/san-tests/%: tests/unit/%.c $(UNIT_SRCS) $(HDRS) $(wildcard tests/unit/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CCLD    $@ (asan+ubsan)"
 	$(Q)$(CC) $(PK_CFLAGS) -Itests/unit -DFIXTURES=\"tests/fixtures\" -O1 -g $(SAN_FLAGS) -o $@ $< $(UNIT_SRCS) $(UNIT_LIBS)

@@ -25,35 +25,55 @@ static void on_segv(int sig, siginfo_t *si, void *ucontext)
 	siglongjmp(fault_jump, 1);
 }
 
-int pk_touch(void *addr, bool write, struct pk_fault *f)
+int pk_fault_install(struct sigaction *old)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_segv;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	return sigaction(SIGSEGV, &sa, old) < 0 ? -errno : 0;
+}
+
+void pk_fault_uninstall(const struct sigaction *old)
+{
+	sigaction(SIGSEGV, old, NULL);
+}
+
+void pk_touch_installed(void *addr, bool write, struct pk_fault *f)
 {
 	volatile unsigned char *p = addr;
-	struct sigaction sa, old;
 	uint32_t saved = 0;
 	bool have_pkru = arch_read_pkru(&saved) == 0;
 
 	memset(f, 0, sizeof(*f));
 	f->pkey = -1;
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_segv;
-	sa.sa_flags = SA_SIGINFO;
-	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGSEGV, &sa, &old) < 0)
-		return -errno;
+	/* Saving the signal mask: the handler leaves by siglongjmp with SIGSEGV blocked. */
 	if (sigsetjmp(fault_jump, 1) == 0) {
 		if (write)
 			*p = 0x5a;
 		else
 			(void)*p;
-	} else {
-		f->faulted = true;
-		f->code = seen_code;
-		f->pkey = seen_pkey;
-		f->handler_pkru_valid = seen_pkru_valid;
-		f->handler_pkru = (uint32_t)seen_pkru;
-		if (have_pkru)
-			arch_write_pkru(saved);
+		return;
 	}
-	sigaction(SIGSEGV, &old, NULL);
+	f->faulted = true;
+	f->code = seen_code;
+	f->pkey = seen_pkey;
+	f->handler_pkru_valid = seen_pkru_valid;
+	f->handler_pkru = (uint32_t)seen_pkru;
+	if (have_pkru)
+		arch_write_pkru(saved);
+}
+
+int pk_touch(void *addr, bool write, struct pk_fault *f)
+{
+	struct sigaction old;
+	int err = pk_fault_install(&old);
+
+	if (err)
+		return err;
+	pk_touch_installed(addr, write, f);
+	pk_fault_uninstall(&old);
 	return 0;
 }

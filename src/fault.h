@@ -3,6 +3,7 @@
 #ifndef PK_FAULT_H
 #define PK_FAULT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -20,5 +21,14 @@ struct pk_fault {
  * handler's PKRU). 0, or -errno when the handler could not be installed.
  */
 int pk_touch(void *addr, bool write, struct pk_fault *f);
+
+/*
+ * The same in two halves, for loops that touch many times: install the
+ * SIGSEGV handler once (0, or -errno; old keeps the previous action),
+ * touch with it in place, and put the old action back.
+ */
+int pk_fault_install(struct sigaction *old);
+void pk_touch_installed(void *addr, bool write, struct pk_fault *f);
+void pk_fault_uninstall(const struct sigaction *old);
 
 #endif

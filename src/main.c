@@ -25,6 +25,9 @@ const struct pk_cmd pk_commands[] = {
 	  cmd_pkru },
 	{ "maps", "show which memory carries which protection key", &cmd_maps_argp, cmd_maps },
 	{ "check", "test that the kernel enforces protection keys", &cmd_check_argp, cmd_check },
+	{ "bench", "measure what protection keys cost, with statistics and charts", &cmd_bench_argp,
+	  cmd_bench },
+	{ "plot", "chart saved bench results, or compare two runs", &cmd_plot_argp, cmd_plot },
 	{ "help", "show help for pkeyctl or one command", &cmd_help_argp, cmd_help },
 	{ NULL, NULL, NULL, NULL },
 };
@@ -68,6 +71,18 @@ int pk_usage_error(const struct argp_state *state, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return EX_USAGE;
+}
+
+enum pk_status pk_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "pkeyctl %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return PK_USAGE;
 }
 
 int pk_arg_uint(const struct argp_state *state, const char *what, const char *arg,

@@ -11,11 +11,13 @@
 #define OUT_MAX_DEPTH 8
 
 struct out_val {
-	enum { V_STR, V_INT, V_BOOL, V_HEX32, V_NULL } type;
+	enum { V_STR, V_INT, V_BOOL, V_HEX32, V_NULL, V_DBL } type;
 	const char *s;
 	long long i;
 	bool b;
 	uint32_t x;
+	double d;
+	int digits;
 };
 
 enum level { L_SECTION, L_ARRAY, L_ROW };
@@ -62,6 +64,9 @@ struct out {
 	size_t nrows, cap;
 	struct text_table table;
 	bool in_table;
+	/* csv: the section keys open, and the scalars outside any array as path, value pairs */
+	const char *path[OUT_MAX_DEPTH];
+	struct text_table pairs;
 	/* json */
 	json_t *stack[OUT_MAX_DEPTH + 1];
 };
@@ -72,6 +77,7 @@ static const struct {
 } formats[] = {
 	{ "text", OUT_TEXT },
 	{ "json", OUT_JSON },
+	{ "csv", OUT_CSV },
 };
 
 int out_format_parse(const char *name, enum out_format *fmt)
@@ -86,7 +92,7 @@ int out_format_parse(const char *name, enum out_format *fmt)
 
 const char *out_format_names(void)
 {
-	return "text, json";
+	return "text, json, csv";
 }
 
 static void *grow(struct out *o, void *arr, size_t *cap, size_t n, size_t size)
@@ -124,6 +130,9 @@ static char *text_format(const struct out_val *v)
 		break;
 	case V_NULL:
 		snprintf(buf, sizeof(buf), "-");
+		break;
+	case V_DBL:
+		snprintf(buf, sizeof(buf), "%.*f", v->digits, v->d);
 		break;
 	}
 	return strdup(buf);
@@ -383,6 +392,9 @@ static void json_value(struct out *o, const char *key, const char *label, const 
 	case V_NULL:
 		json_put(o, key, json_null());
 		break;
+	case V_DBL:
+		json_put(o, key, json_real(v->d));
+		break;
 	}
 }
 
@@ -405,6 +417,123 @@ static const struct out_ops json_ops = {
 	json_open, json_close, json_value, json_render, json_destroy,
 };
 
+/* --- csv: RFC 4180, the first array as a table with a header row of keys --- */
+
+/* A value as CSV wants it: null empty, booleans true/false, reals in full. */
+static char *csv_format(const struct out_val *v)
+{
+	char buf[40];
+
+	switch (v->type) {
+	case V_NULL:
+		return strdup("");
+	case V_BOOL:
+		return strdup(v->b ? "true" : "false");
+	case V_DBL:
+		snprintf(buf, sizeof(buf), "%.17g", v->d);
+		return strdup(buf);
+	default:
+		return text_format(v);
+	}
+}
+
+static void csv_open(struct out *o, enum level lv, const char *key, const char *title)
+{
+	(void)title;
+	o->path[o->depth] = key;
+	if (lv == L_ROW)
+		o->table.row_start = o->table.ncells;
+	else if (lv == L_ARRAY && !o->table.headed && o->table.nhead == 0)
+		o->in_table = true; /* the first array only */
+}
+
+static void csv_close(struct out *o, enum level lv)
+{
+	if (lv == L_ROW && o->in_table)
+		table_row_done(o);
+	else if (lv == L_ARRAY)
+		o->in_table = false;
+}
+
+static void csv_value(struct out *o, const char *key, const char *label, const struct out_val *v)
+{
+	struct text_table *t = &o->table;
+
+	(void)label;
+	if (!o->in_table) {
+		/* Outside the table: kept as a "section.key", value pair. */
+		struct text_table *p = &o->pairs;
+		char *name = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&name, &len);
+
+		if (!f) {
+			o->err = -ENOMEM;
+			return;
+		}
+		for (int i = 0; i < o->depth; i++)
+			fprintf(f, "%s.", o->path[i] ? o->path[i] : "");
+		fputs(key, f);
+		if (fclose(f)) {
+			free(name);
+			o->err = -ENOMEM;
+			return;
+		}
+		str_add(o, &p->cells, &p->ncells, &p->cap, name);
+		str_add(o, &p->cells, &p->ncells, &p->cap, csv_format(v));
+		return;
+	}
+	if (!t->headed)
+		str_add(o, &t->head, &t->nhead, &t->headcap, strdup(key));
+	str_add(o, &t->cells, &t->ncells, &t->cap, csv_format(v));
+}
+
+/* RFC 4180, 2.6-2.7: quote a field holding a comma, quote, CR or LF; double its quotes. */
+static void csv_field(FILE *f, const char *s, bool last)
+{
+	if (strpbrk(s, ",\"\r\n")) {
+		fputc('"', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	} else {
+		fputs(s, f);
+	}
+	fputs(last ? "\r\n" : ",", f);
+}
+
+static int csv_render(struct out *o, FILE *f)
+{
+	struct text_table *t = &o->table;
+
+	/* No array: the document's scalars as key,value rows. */
+	if (t->nhead == 0) {
+		csv_field(f, "key", false);
+		csv_field(f, "value", true);
+		for (size_t i = 0; i < o->pairs.ncells; i++)
+			csv_field(f, o->pairs.cells[i], i % 2 == 1);
+		return 0;
+	}
+	for (size_t i = 0; i < t->nhead; i++)
+		csv_field(f, t->head[i], i + 1 == t->nhead);
+	for (size_t i = 0; i < t->ncells; i++)
+		csv_field(f, t->cells[i], (i + 1) % t->nhead == 0);
+	return 0;
+}
+
+static void csv_destroy(struct out *o)
+{
+	text_destroy(o);
+	table_free(&o->pairs);
+}
+
+static const struct out_ops csv_ops = {
+	csv_open, csv_close, csv_value, csv_render, csv_destroy,
+};
+
 /* --- the public interface --- */
 
 static struct out *new_out(enum out_format fmt, const char *command, bool record)
@@ -414,7 +543,7 @@ static struct out *new_out(enum out_format fmt, const char *command, bool record
 	if (!o)
 		return NULL;
 	o->record = record;
-	o->ops = &text_ops;
+	o->ops = fmt == OUT_CSV ? &csv_ops : &text_ops;
 	if (fmt == OUT_NONE)
 		o->quiet = true;
 	if (fmt == OUT_JSON) {
@@ -539,6 +668,11 @@ void out_hex32(struct out *o, const char *key, const char *label, uint32_t val)
 void out_null(struct out *o, const char *key, const char *label)
 {
 	out_value(o, key, label, (struct out_val){ .type = V_NULL });
+}
+
+void out_double(struct out *o, const char *key, const char *label, double val, int digits)
+{
+	out_value(o, key, label, (struct out_val){ .type = V_DBL, .d = val, .digits = digits });
 }
 
 int out_finish(struct out *o, FILE *f)

@@ -10,6 +10,7 @@
 enum out_format {
 	OUT_TEXT,
 	OUT_JSON,
+	OUT_CSV,  /* RFC 4180: the document's first array, a header row of its keys */
 	OUT_NONE, /* --quiet: the document is built and dropped */
 };
 
@@ -20,7 +21,7 @@ struct out;
 
 /* 0 and *fmt set, or -EINVAL for a name not in the table. */
 int out_format_parse(const char *name, enum out_format *fmt);
-/* The accepted names, for error messages: "text, json". */
+/* The accepted names, for error messages: "text, json, csv". */
 const char *out_format_names(void);
 
 /*
@@ -48,6 +49,8 @@ void out_int(struct out *o, const char *key, const char *label, long long val);
 void out_bool(struct out *o, const char *key, const char *label, bool val);
 void out_hex32(struct out *o, const char *key, const char *label, uint32_t val);
 void out_null(struct out *o, const char *key, const char *label);
+/* A real number; text shows it with digits decimals, JSON and CSV with full precision. */
+void out_double(struct out *o, const char *key, const char *label, double val, int digits);
 
 /*
  * Write the whole document to f and free o. 0, or -errno: -EINVAL for a

@@ -81,6 +81,10 @@ int pk_arg_uint(const struct argp_state *state, const char *what, const char *ar
  */
 enum pk_status pk_require_keys(const char *cmd);
 
+/* A usage error found after parsing: "pkeyctl CMD: MSG" on stderr; returns PK_USAGE. */
+enum pk_status pk_usage(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* "pkeyctl: CMD: MSG" on stderr, with ": strerror(-err)" when err < 0. */
 void pk_error(const char *cmd, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -95,6 +99,8 @@ PK_COMMAND(script);
 PK_COMMAND(pkru);
 PK_COMMAND(maps);
 PK_COMMAND(check);
+PK_COMMAND(bench);
+PK_COMMAND(plot);
 PK_COMMAND(help);
 
 #endif

@@ -49,4 +49,18 @@ int arch_write_pkru(uint32_t pkru);
  */
 int arch_thread_pkru(int tid, uint32_t *pkru);
 
+/* Whether arch_ticks() has a cycle counter to read (x86: RDTSCP, CPUID 0x80000001 EDX[27]). */
+bool arch_ticks_available(void);
+/* The cycle counter, ordered: RDTSCP waits for earlier instructions, LFENCE holds later ones. */
+uint64_t arch_ticks(void);
+
+/*
+ * The hot loops of the PKRU benchmarks, here because they are instructions:
+ * n RDPKRUs; n WRPKRUs alternating a and b (a domain switch each). Same
+ * conditions as arch_read_pkru() and arch_write_pkru(); PKRU is left as b
+ * or a, the caller restores it.
+ */
+int arch_bench_rdpkru(uint64_t n);
+int arch_bench_wrpkru(uint64_t n, uint32_t a, uint32_t b);
+
 #endif

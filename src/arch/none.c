@@ -32,3 +32,25 @@ int arch_thread_pkru(int tid, uint32_t *pkru)
 	(void)tid, (void)pkru;
 	return -EOPNOTSUPP;
 }
+
+bool arch_ticks_available(void)
+{
+	return false;
+}
+
+uint64_t arch_ticks(void)
+{
+	return 0;
+}
+
+int arch_bench_rdpkru(uint64_t n)
+{
+	(void)n;
+	return -EOPNOTSUPP;
+}
+
+int arch_bench_wrpkru(uint64_t n, uint32_t a, uint32_t b)
+{
+	(void)n, (void)a, (void)b;
+	return -EOPNOTSUPP;
+}

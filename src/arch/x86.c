@@ -142,3 +142,43 @@ int arch_thread_pkru(int tid, uint32_t *pkru)
 	free(image);
 	return err;
 }
+
+bool arch_ticks_available(void)
+{
+	uint32_t regs[4];
+
+	cpuid(X86_LEAF_EXT0, 0, regs);
+	if (regs[CPUID_EAX] < X86_LEAF_EXT0 + 1)
+		return false;
+	cpuid(X86_LEAF_EXT0 + 1, 0, regs);
+	return regs[CPUID_EDX] & (1u << 27); /* RDTSCP */
+}
+
+uint64_t arch_ticks(void)
+{
+	uint32_t lo, hi, aux;
+
+	/* SDM Vol. 2B, RDTSCP: "followed by LFENCE" so later instructions wait for the read. */
+	__asm__ volatile("rdtscp\n\tlfence" : "=a"(lo), "=d"(hi), "=c"(aux) : : "memory");
+	return ((uint64_t)hi << 32) | lo;
+}
+
+int arch_bench_rdpkru(uint64_t n)
+{
+	if (!ospke_seen)
+		return -EOPNOTSUPP;
+	while (n--)
+		(void)rdpkru();
+	return 0;
+}
+
+int arch_bench_wrpkru(uint64_t n, uint32_t a, uint32_t b)
+{
+	if (!ospke_seen)
+		return -EOPNOTSUPP;
+	if ((a ^ rdpkru()) & (PKRU_AD(0) | PKRU_WD(0)) || (b ^ a) & (PKRU_AD(0) | PKRU_WD(0)))
+		return -EPERM;
+	for (uint64_t i = 0; i < n; i++)
+		wrpkru(i & 1 ? b : a);
+	return 0;
+}
