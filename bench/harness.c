@@ -141,10 +141,17 @@ void pk_bench_measure(const struct pk_bench *b, size_t region, const struct pk_b
 		err = b->setup(&r);
 	if (err)
 		goto out;
-	/* Calibrate (which warms up too): double the batch until a sample lasts min_ns. */
-	while ((next = pk_next_batch(batch, timed(b, &r, batch, c).ns, o->min_ns, MAX_BATCH)) !=
-	       batch)
-		batch = next;
+	/*
+	 * Calibrate twice: the first pass warms up caches, page tables and (in an
+	 * emulator) translated code, whose one-time cost would otherwise stop the
+	 * batch at a size too small; the second finds the batch for min_ns.
+	 */
+	for (int pass = 0; pass < 2; pass++) {
+		batch = 1;
+		while ((next = pk_next_batch(batch, timed(b, &r, batch, c).ns, o->min_ns,
+					     MAX_BATCH)) != batch)
+			batch = next;
+	}
 	timed(b, &r, batch, c); /* one more warm-up at the final batch size */
 	for (unsigned int i = 0; i < o->samples; i++) {
 		struct sample s = timed(b, &r, batch, c);

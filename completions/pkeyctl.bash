@@ -14,8 +14,9 @@ _pkeyctl_pids()
 _pkeyctl()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local commands="probe alloc free script pkru maps check help"
-	local global_opts="--format --json -j --quiet -q --help --usage --version"
+	local commands="probe alloc free script pkru maps check bench plot help"
+	local benches="loop getppid rdpkru wrpkru pkey_get pkey_set pkey_alloc_free pkey_mprotect mprotect pkey_fault sweep_mprotect sweep_wrpkru"
+	local global_opts="--format --json -j --csv --quiet -q --help --usage --version"
 	local cmd="" opts="" i
 
 	# OPTION VALUE and OPTION=VALUE (bash splits words at '=').
@@ -24,7 +25,16 @@ _pkeyctl()
 	fi
 	case $prev in
 	--format)
-		mapfile -t COMPREPLY < <(compgen -W "text json" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "text json csv" -- "$cur")
+		return
+		;;
+	--output | -o | --compare | -c)
+		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+		return
+		;;
+	--plot | -P)
+		# Only --plot=FILE takes a file; a plain --plot draws on the terminal.
+		[[ ${COMP_WORDS[COMP_CWORD - 1]} == = ]] && mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return
 		;;
 	--rights | -r)
@@ -35,7 +45,7 @@ _pkeyctl()
 		_pkeyctl_pids "$cur"
 		return
 		;;
-	--count | -n | --decode | -d)
+	--count | -n | --decode | -d | --samples | -s | --min-time | -m)
 		return
 		;;
 	esac
@@ -72,6 +82,20 @@ _pkeyctl()
 		;;
 	pkru) opts="--pid --tid --decode $global_opts" ;;
 	maps) opts="--pid $global_opts" ;;
+	bench)
+		if [[ $cur != -* ]]; then
+			mapfile -t COMPREPLY < <(compgen -W "$benches" -- "$cur")
+			return
+		fi
+		opts="--list --quick --samples --min-time --output --plot --compare $global_opts"
+		;;
+	plot)
+		if [[ $cur != -* ]]; then
+			mapfile -t COMPREPLY < <(compgen -f -X '!*.json' -- "$cur")
+			return
+		fi
+		opts="--plot --compare --output $global_opts"
+		;;
 	help)
 		if [[ $cur != -* ]]; then
 			mapfile -t COMPREPLY < <(compgen -W "$commands" -- "$cur")

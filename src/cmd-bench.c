@@ -136,7 +136,7 @@ const struct argp cmd_bench_argp = {
 	"  pkeyctl bench --quick --plot\n"
 	"  pkeyctl bench --output run.json --plot=run.png\n"
 	"  pkeyctl bench getppid wrpkru --samples 100 --compare run.json\n"
-	"  pkeyctl bench --csv > results.csv   (or --format csv)\n",
+	"  pkeyctl bench --csv > results.csv\n",
 	NULL,
 	NULL,
 	NULL,

@@ -126,12 +126,14 @@ enum pk_status pk_emit(struct out *o, const char *cmd)
 	return err ? PK_ENV_ERROR : PK_OK;
 }
 
-enum { OPT_FORMAT = 0x100 };
+enum { OPT_FORMAT = 0x100, OPT_CSV };
 
 static const struct argp_option global_options[] = {
 	{ NULL, 0, NULL, 0, "Global options:", -1 },
-	{ "format", OPT_FORMAT, "FORMAT", 0, "output format: text (default) or json", -1 },
+	{ "format", OPT_FORMAT, "FORMAT", 0, "output format: text (default), json or csv (tables)",
+	  -1 },
 	{ "json", 'j', NULL, 0, "same as --format=json", -1 },
+	{ "csv", OPT_CSV, NULL, 0, "same as --format=csv", -1 },
 	{ "quiet", 'q', NULL, 0, "print nothing; only the exit status tells", -1 },
 	{ 0 },
 };
@@ -150,6 +152,9 @@ static error_t global_parse(int key, char *arg, struct argp_state *state)
 		return 0;
 	case 'j':
 		opts->format = OUT_JSON;
+		return 0;
+	case OPT_CSV:
+		opts->format = OUT_CSV;
 		return 0;
 	case 'q':
 		opts->quiet = true;

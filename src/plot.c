@@ -76,7 +76,7 @@ static void chart_benchmarks(FILE *f, const struct pk_results *r, const struct p
 	      "set logscale y\nunset logscale x\n"
 	      "set ylabel 'ns per operation'\nunset xlabel\nset format y '%g'\n"
 	      "set xtics rotate by -35 nomirror\nset grid ytics\n"
-	      "set offsets 0.5, 0.5, 0, 0\nset key top left\n",
+	      "set offsets 0.5, 0.5, 0, 0\nset key top left\nset rmargin 8\n",
 	      f);
 	fputs("plot $bench using 0:2:3:4:xtic(1) with yerrorbars pt 7 lw 2 title 'this run'", f);
 	if (old)
@@ -128,7 +128,7 @@ static void chart_sweep(FILE *f, const struct pk_results *r)
 	fputs("set title 'One access switch against region size (log-log)'\n"
 	      "set logscale xy 2\nset logscale y 10\nset format y '%g'\n"
 	      "set xlabel 'region'\nset ylabel 'ns per switch'\n"
-	      "set xtics rotate by 0\nset offsets 0, 0, 0, 0\n"
+	      "set xtics rotate by 0\nset offsets 0, 0, 0, 0\nset rmargin 8\n"
 	      "plot $sweep using 1:($2 > 0 ? $2 : 1/0) with linespoints pt 7 lw 2 "
 	      "title 'mprotect (no access <-> read/write)', "
 	      "$sweep using 1:($3 > 0 ? $3 : 1/0) with linespoints pt 5 lw 2 "
@@ -155,7 +155,8 @@ void pk_plot_script(FILE *f, const struct pk_results *r, const struct pk_results
 		fputc('\n', f);
 	}
 	pk_results_title(&r->ctx, title, sizeof(title));
-	fputs("set encoding utf8\nset multiplot layout ", f);
+	/* Plain text: benchmark names have underscores, not subscripts. */
+	fputs("set termoption noenhanced\nset encoding utf8\nset multiplot layout ", f);
 	fprintf(f, "%d,1 title ", sweep ? 2 : 1);
 	quoted(f, title);
 	fputc('\n', f);

@@ -66,6 +66,11 @@ long_options() {
 	[ -z "$output" ]
 }
 
+@test "bash completion knows every benchmark of the registry" {
+	listed=$(sed -n 's/^\tlocal benches="\(.*\)"$/\1/p' "$COMPLETION" | tr ' ' '\n' | sort)
+	[ "$listed" = "$(pk bench --list --json | jq -r '.benchmarks[].name' | sort)" ]
+}
+
 @test "bash completion completes commands, options and formats" {
 	run bash -c '
 		source "$0"
@@ -77,14 +82,18 @@ long_options() {
 		c pkeyctl help p
 		c pkeyctl alloc --rights d
 		c pkeyctl pkru --
-		c pkeyctl alloc --rights = disable-a' "$COMPLETION"
+		c pkeyctl alloc --rights = disable-a
+		c pkeyctl bench sweep_
+		c pkeyctl bench --min' "$COMPLETION"
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = probe ]
 	[ "${lines[1]}" = --json ]
-	[ "${lines[2]}" = "text json" ]
+	[ "${lines[2]}" = "text json csv" ]
 	[ "${lines[3]}" = json ]
-	[ "${lines[4]}" = "probe pkru" ]
+	[ "${lines[4]}" = "probe pkru plot" ]
 	[ "${lines[5]}" = "disable-write disable-access" ]
 	[[ ${lines[6]} == "--pid --tid --decode --format --json"* ]]
 	[ "${lines[7]}" = disable-access ]
+	[ "${lines[8]}" = "sweep_mprotect sweep_wrpkru" ]
+	[ "${lines[9]}" = --min-time ]
 }

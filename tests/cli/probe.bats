@@ -20,7 +20,7 @@ load helpers
 @test "probe JSON carries exactly the members the man page documents" {
 	run --separate-stderr pk probe --json
 	[ "$status" -eq "$(expected_probe_status)" ]
-	documented=$(sed -n '/^\.SH JSON OUTPUT/,/^\.SH /p' "$MAN" |
+	documented=$(sed -n '/^\.SH JSON OUTPUT/,/^The other commands/p' "$MAN" |
 		grep -o '\\fB[a-z_0-9]*\.[a-z_0-9.]*\\fR' | sed 's/\\fB//; s/\\fR//' |
 		{ cat; printf 'schema\ncommand\n'; } | sort)
 	actual=$(json_paths <<<"$output")

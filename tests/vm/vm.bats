@@ -228,3 +228,30 @@ jq_of() { local c=$1 id=$2; shift 2; jq -e "$@" "$R/$c/$id.out"; }
 		grep -q 'no ProtectionKey lines' "$R/$c/maps-self.err"
 	done
 }
+
+# --- bench: every benchmark on a CPU with keys (emulated), skips without ---
+
+@test "max: bench --quick measures every benchmark, all positive, flagged as emulated" {
+	[ "$(rc max bench)" -eq 0 ]
+	f="$R/max/bench.out"
+	jq -e '.context.emulated == true and .context.hypervisor == "QEMU TCG"' "$f"
+	jq -e 'all(.results[]; .measured and .ns_median > 0 and .samples == 10)' "$f"
+	# Every benchmark of the registry, the sweeps at three sizes each.
+	diff <(jq -r '.benchmarks[].name' "$R/max/bench-list.out" | sort) \
+		<(jq -r '.results[].name' "$f" | sort -u)
+	jq -e '[.results[] | select(.name == "sweep_wrpkru")] | length == 3' "$f"
+	jq -e 'all(.benchmarks[]; .runs_here)' "$R/max/bench-list.out"
+}
+
+@test "without usable keys bench skips the PKU benchmarks with the reason, runs the rest" {
+	for c in max-minus-pku max-nopku qemu64; do
+		reason=$(jq -r .verdict.reason "$R/$c/probe-json.out")
+		[ "$(rc "$c" bench)" -eq 0 ] || { echo "$c: $(rc "$c" bench)"; return 1; }
+		jq -e --arg r "skipped: protection keys not usable here ($reason)" '
+			[.results[] | select(.measured | not) | .reason] | length == 10 and all(. == $r)' \
+			"$R/$c/bench.out" || { echo "$c"; return 1; }
+		jq -e '[.results[] | select(.measured) | .name] | unique ==
+			["getppid", "loop", "mprotect", "sweep_mprotect"]' "$R/$c/bench.out"
+		jq -e 'all(.results[] | select(.measured); .ns_median > 0)' "$R/$c/bench.out"
+	done
+}
