@@ -49,6 +49,10 @@ extern const size_t pk_sweep_sizes_quick[];
 
 /* Helpers the benchmarks share (common.c). */
 const char *pk_bench_needs_keys(const struct pk_bench_env *env);
+/* The same, and glibc's pkey_get()/pkey_set() (2.27 and later). */
+const char *pk_bench_needs_glibc_pkeys(const struct pk_bench_env *env);
+/* The hot loop of mprotect and sweep_mprotect: no access, then read/write, of r->mem. */
+void pk_bench_mprotect_toggle(struct pk_bench_run *r, uint64_t n);
 /* Map len bytes read/write and touch every page, so that page tables are populated. */
 int pk_bench_map(struct pk_bench_run *r, size_t len);
 /* Allocate a key with rights 0 and note PKRU: allow = as now, deny = the key access-disabled. */

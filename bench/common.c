@@ -14,6 +14,19 @@ const char *pk_bench_needs_keys(const struct pk_bench_env *env)
 	return env->keys_usable ? NULL : env->keys_reason;
 }
 
+const char *pk_bench_needs_glibc_pkeys(const struct pk_bench_env *env)
+{
+	if (!env->glibc_wrappers)
+		return "glibc has no pkey_get/pkey_set (before 2.27)";
+	return pk_bench_needs_keys(env);
+}
+
+void pk_bench_mprotect_toggle(struct pk_bench_run *r, uint64_t n)
+{
+	for (uint64_t i = 0; i < n; i++)
+		mprotect(r->mem, r->len, i & 1 ? PROT_READ | PROT_WRITE : PROT_NONE);
+}
+
 int pk_bench_map(struct pk_bench_run *r, size_t len)
 {
 	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

@@ -4,18 +4,6 @@
 
 #include "bench.h"
 
-static const char *unsupported(const struct pk_bench_env *env)
-{
-	if (!env->glibc_wrappers)
-		return "glibc has no pkey_get (before 2.27)";
-	return pk_bench_needs_keys(env);
-}
-
-static int setup(struct pk_bench_run *r)
-{
-	return pk_bench_key(r);
-}
-
 static void run(struct pk_bench_run *r, uint64_t n)
 {
 	while (n--)
@@ -25,8 +13,8 @@ static void run(struct pk_bench_run *r, uint64_t n)
 const struct pk_bench bench_pkey_get = {
 	.name = "pkey_get",
 	.summary = "glibc pkey_get(3) of one key",
-	.unsupported = unsupported,
-	.setup = setup,
+	.unsupported = pk_bench_needs_glibc_pkeys,
+	.setup = pk_bench_key,
 	.run = run,
 	.teardown = pk_bench_release,
 };

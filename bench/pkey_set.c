@@ -4,18 +4,6 @@
 
 #include "bench.h"
 
-static const char *unsupported(const struct pk_bench_env *env)
-{
-	if (!env->glibc_wrappers)
-		return "glibc has no pkey_set (before 2.27)";
-	return pk_bench_needs_keys(env);
-}
-
-static int setup(struct pk_bench_run *r)
-{
-	return pk_bench_key(r);
-}
-
 static void run(struct pk_bench_run *r, uint64_t n)
 {
 	for (uint64_t i = 0; i < n; i++)
@@ -25,8 +13,8 @@ static void run(struct pk_bench_run *r, uint64_t n)
 const struct pk_bench bench_pkey_set = {
 	.name = "pkey_set",
 	.summary = "glibc pkey_set(3): allow, then deny, one key",
-	.unsupported = unsupported,
-	.setup = setup,
+	.unsupported = pk_bench_needs_glibc_pkeys,
+	.setup = pk_bench_key,
 	.run = run,
 	.teardown = pk_bench_release,
 };

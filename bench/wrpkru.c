@@ -3,11 +3,6 @@
 #include "arch/arch.h"
 #include "bench.h"
 
-static int setup(struct pk_bench_run *r)
-{
-	return pk_bench_key(r);
-}
-
 static void run(struct pk_bench_run *r, uint64_t n)
 {
 	arch_bench_wrpkru(n, r->allow, r->deny);
@@ -17,7 +12,7 @@ const struct pk_bench bench_wrpkru = {
 	.name = "wrpkru",
 	.summary = "WRPKRU: allow, then deny, one key (a domain switch each)",
 	.unsupported = pk_bench_needs_keys,
-	.setup = setup,
+	.setup = pk_bench_key,
 	.run = run,
 	.teardown = pk_bench_release,
 };

@@ -41,6 +41,11 @@ static const struct argp_option bench_options[] = {
 	{ "samples", OPT_SAMPLES, "N", 0, "samples per benchmark (default 30)", 0 },
 	{ "min-time", OPT_MIN_TIME, "MS", 0,
 	  "each sample lasts at least MS milliseconds (default 10)", 0 },
+	{ 0 },
+};
+
+/* What bench and plot share, as an argp child of both: where results and charts go. */
+static const struct argp_option report_options[] = {
 	{ "output", OPT_OUTPUT, "FILE", 0,
 	  "also write the results to FILE, whole or not at all (.json, .csv, else --format)", 0 },
 	{ "plot", OPT_PLOT, "FILE", OPTION_ARG_OPTIONAL,
@@ -58,9 +63,9 @@ static const struct pk_bench *find_bench(const char *name)
 	return NULL;
 }
 
-/* Options bench and plot share: --output, --plot, --compare. */
-static error_t report_parse(struct bench_args *a, int key, char *arg, struct argp_state *state)
+static error_t report_parse(int key, char *arg, struct argp_state *state)
 {
+	struct bench_args *a = state->input;
 	enum pk_plot_target t;
 
 	switch (key) {
@@ -83,12 +88,20 @@ static error_t report_parse(struct bench_args *a, int key, char *arg, struct arg
 	return ARGP_ERR_UNKNOWN;
 }
 
+static const struct argp report_argp = {
+	report_options, report_parse, NULL, NULL, NULL, NULL, NULL
+};
+static const struct argp_child report_child[] = { { &report_argp, 0, NULL, 0 }, { 0 } };
+
 static error_t bench_parse(int key, char *arg, struct argp_state *state)
 {
 	struct bench_args *a = state->input;
 	const struct pk_bench *b;
 
 	switch (key) {
+	case ARGP_KEY_INIT:
+		state->child_inputs[0] = a;
+		return 0;
 	case OPT_LIST:
 		a->list = true;
 		return 0;
@@ -111,7 +124,7 @@ static error_t bench_parse(int key, char *arg, struct argp_state *state)
 		a->only[a->nonly++] = b;
 		return 0;
 	}
-	return report_parse(a, key, arg, state);
+	return ARGP_ERR_UNKNOWN;
 }
 
 const struct argp cmd_bench_argp = {
@@ -137,7 +150,7 @@ const struct argp cmd_bench_argp = {
 	"  pkeyctl bench --output run.json --plot=run.png\n"
 	"  pkeyctl bench getppid wrpkru --samples 100 --compare run.json\n"
 	"  pkeyctl bench --csv > results.csv\n",
-	NULL,
+	report_child,
 	NULL,
 	NULL,
 };
@@ -412,6 +425,9 @@ static error_t plot_parse(int key, char *arg, struct argp_state *state)
 	struct plot_args *a = state->input;
 
 	switch (key) {
+	case ARGP_KEY_INIT:
+		state->child_inputs[0] = &a->common;
+		return 0;
 	case ARGP_KEY_ARG:
 		if (a->results)
 			return pk_usage_error(state, "unexpected argument '%s'", arg);
@@ -420,21 +436,11 @@ static error_t plot_parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_NO_ARGS:
 		return pk_usage_error(state, "no results file given");
 	}
-	return report_parse(&a->common, key, arg, state);
+	return ARGP_ERR_UNKNOWN;
 }
 
-static const struct argp_option plot_options[] = {
-	{ "output", OPT_OUTPUT, "FILE", 0,
-	  "also write the results to FILE, whole or not at all (.json, .csv, else --format)", 0 },
-	{ "plot", OPT_PLOT, "FILE", OPTION_ARG_OPTIONAL,
-	  "draw into FILE (.png, .svg, .pdf) instead of on the terminal", 0 },
-	{ "compare", OPT_COMPARE, "OLD.json", 0,
-	  "show each benchmark's median as a ratio to an older run's", 0 },
-	{ 0 },
-};
-
 const struct argp cmd_plot_argp = {
-	plot_options,
+	NULL,
 	plot_parse,
 	"RESULTS.json",
 	"Chart saved results of 'pkeyctl bench --json' with gnuplot, and print their table: each "
@@ -448,7 +454,7 @@ const struct argp cmd_plot_argp = {
 	"  pkeyctl plot run.json\n"
 	"  pkeyctl plot run.json --plot=run.svg\n"
 	"  pkeyctl plot new.json --compare old.json --plot=compare.png\n",
-	NULL,
+	report_child,
 	NULL,
 	NULL,
 };
