@@ -208,14 +208,26 @@ static bool wanted(const struct bench_args *a, const struct pk_bench *b)
 	return a->nonly == 0;
 }
 
-static void progress(int done, int total, const char *name)
+static void progress(size_t done, size_t total, const char *name)
 {
-	int width = 30, fill = total ? done * width / total : width;
+	int width = 30, fill = total ? (int)(done * (size_t)width / total) : width;
 
-	fprintf(stderr, "\r[%.*s%*s] %d/%d %-24s", fill, "##############################",
+	fprintf(stderr, "\r[%.*s%*s] %zu/%zu %-24s", fill, "##############################",
 		width - fill, "", done, total, name);
 	if (done == total)
 		fputs("\r\033[K", stderr);
+}
+
+/* How many results a benchmark gives: one, or one per region size for a sweep. */
+static size_t runs_of(const struct pk_bench *b, const size_t *sizes)
+{
+	size_t n = 0;
+
+	if (!b->sweep)
+		return 1;
+	while (sizes[n])
+		n++;
+	return n;
 }
 
 /* Measure every wanted benchmark (and the loop, the baseline, first). */
@@ -229,15 +241,14 @@ static enum pk_status measure(const struct bench_args *a, const struct pk_opts *
 	char reason[96];
 	struct pk_clock clock;
 	struct pk_result loop = { 0 };
-	int total = 0, done = 0, err;
+	size_t total = 0, done = 0;
+	int err;
 
 	gather(&env, reason, sizeof(reason), &r->ctx);
 	for (const struct pk_bench *const *b = pk_benches; *b; b++)
 		if (wanted(a, *b))
-			for (size_t i = 0; i < ((*b)->sweep ? 64 : 1) && (!(*b)->sweep || sizes[i]);
-			     i++)
-				total++;
-	r->v = calloc((size_t)total, sizeof(*r->v));
+			total += runs_of(*b, sizes);
+	r->v = calloc(total, sizeof(*r->v));
 	if (!r->v) {
 		pk_error("bench", -ENOMEM, "cannot start");
 		return PK_ENV_ERROR;
@@ -259,7 +270,7 @@ static enum pk_status measure(const struct bench_args *a, const struct pk_opts *
 
 		if (!wanted(a, *b))
 			continue;
-		for (size_t i = 0; i < ((*b)->sweep ? 64 : 1) && (!(*b)->sweep || sizes[i]); i++) {
+		for (size_t i = 0; i < runs_of(*b, sizes); i++) {
 			struct pk_result *x = &r->v[r->n++];
 
 			if (show)

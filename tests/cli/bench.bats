@@ -177,3 +177,15 @@ setup_file() {
 	[ "$status" -eq 4 ]
 	jq -e '(.results | length) == 2 and all(.results[]; (.measured | not) and (.reason | startswith("skipped: ")))' <<<"$output"
 }
+
+@test "a progress bar on stderr when it is a terminal, and never otherwise" {
+	command -v script
+	run script -qec "\"$TOP/$PKEYCTL\" bench loop getppid --quick 2>&1 >/dev/null" /dev/null
+	[ "$status" -eq 0 ]
+	[[ $output == *"] 0/2 loop"* ]]
+	[[ $output == *"##############################] 2/2"* ]]
+	run --separate-stderr pk bench loop getppid --quick
+	[ -z "$stderr" ]
+	run script -qec "\"$TOP/$PKEYCTL\" bench loop --quick -q 2>&1" /dev/null
+	[ -z "$output" ]
+}
