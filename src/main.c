@@ -116,12 +116,17 @@ struct out *pk_out_new(const struct pk_opts *opts, const char *cmd)
 	return out_new(opts->quiet ? OUT_NONE : opts->format, cmd);
 }
 
+/* Why a write to stdout failed, for close_stdout() to say once. */
+static int stdout_errno;
+
 enum pk_status pk_emit(struct out *o, const char *cmd)
 {
 	int err = out_finish(o, stdout);
 
 	/* A failed write leaves stdout's error flag set; close_stdout() reports it. */
-	if (err && !ferror(stdout))
+	if (err && ferror(stdout))
+		stdout_errno = -err;
+	else if (err)
 		pk_error(cmd, err, "cannot build the output");
 	return err ? PK_ENV_ERROR : PK_OK;
 }
@@ -293,12 +298,19 @@ static void close_stdout(void)
 {
 	bool failed = ferror(stdout);
 
+	errno = 0;
 	if (fclose(stdout) != 0)
 		failed = true;
-	if (failed) {
-		fprintf(stderr, "pkeyctl: write error: %s\n", strerror(errno ? errno : EIO));
-		_exit(pk_exit_code(PK_ENV_ERROR));
-	}
+	if (!failed)
+		return;
+	/* fclose()'s errno, or the earlier write's (glibc drops what a failed flush held). */
+	if (errno)
+		stdout_errno = errno;
+	if (stdout_errno)
+		fprintf(stderr, "pkeyctl: write error: %s\n", strerror(stdout_errno));
+	else
+		fprintf(stderr, "pkeyctl: write error\n");
+	_exit(pk_exit_code(PK_ENV_ERROR));
 }
 
 int main(int argc, char **argv)

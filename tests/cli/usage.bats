@@ -115,3 +115,13 @@ load helpers
 	[ "$status" -eq 2 ]
 	[[ $stderr == *"write error"* ]]
 }
+
+@test "every command that writes a report fails with exit 2 on a full disk" {
+	for cmd in "probe" "pkru --decode 5" "pkru --decode 5 --json" "maps" "maps --csv" \
+		"bench --list" "bench loop --quick" "help" "help probe"; do
+		run --separate-stderr bash -c "\"\$0\" $cmd >/dev/full" "$TOP/$PKEYCTL"
+		[ "$status" -eq 2 ] || { echo "pkeyctl $cmd: $status"; return 1; }
+		[ "$stderr" = "pkeyctl: write error: No space left on device" ] ||
+			{ echo "pkeyctl $cmd: $stderr"; return 1; }
+	done
+}
