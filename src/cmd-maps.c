@@ -24,7 +24,7 @@ static error_t maps_parse(int key, char *arg, struct argp_state *state)
 
 	if (key != 'p')
 		return ARGP_ERR_UNKNOWN;
-	return pk_arg_uint(state, "pid", arg, 1, 4194304, &a->pid);
+	return pk_arg_uint(state, "pid", arg, 1, PK_PID_MAX, &a->pid);
 }
 
 const struct argp cmd_maps_argp = {

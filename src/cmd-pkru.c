@@ -15,8 +15,6 @@
 #include "pkru.h"
 #include "procfs.h"
 
-/* The kernel's PID_MAX_LIMIT on 64-bit. */
-#define PK_PID_MAX 4194304ull
 /* Threads of one process pkeyctl reads at most. */
 #define PK_MAX_THREADS 4096
 

@@ -111,9 +111,20 @@ void pk_error(const char *cmd, int err, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* --quiet wins over any --format: the document is built and dropped. */
+static enum out_format format_of(const struct pk_opts *opts)
+{
+	return opts->quiet ? OUT_NONE : opts->format;
+}
+
 struct out *pk_out_new(const struct pk_opts *opts, const char *cmd)
 {
-	return out_new(opts->quiet ? OUT_NONE : opts->format, cmd);
+	return out_new(format_of(opts), cmd);
+}
+
+struct out *pk_out_new_record(const struct pk_opts *opts, const char *cmd)
+{
+	return out_new_record(format_of(opts), cmd);
 }
 
 /* Why a write to stdout failed, for close_stdout() to say once. */

@@ -92,7 +92,14 @@ int out_format_parse(const char *name, enum out_format *fmt)
 
 const char *out_format_names(void)
 {
-	return "text, json, csv";
+	static char names[64];
+
+	/* From the table, so the message cannot miss a format. */
+	if (!names[0])
+		for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+			snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+				 i ? ", " : "", formats[i].name);
+	return names;
 }
 
 static void *grow(struct out *o, void *arr, size_t *cap, size_t n, size_t size)

@@ -21,6 +21,9 @@ enum pk_status {
 	PK_USAGE,	/* bad command line */
 };
 
+/* The kernel's PID_MAX_LIMIT on 64-bit: the largest pid or tid a command takes. */
+#define PK_PID_MAX 4194304ull
+
 /* Options every command accepts, before or after its name. */
 struct pk_opts {
 	enum out_format format;
@@ -54,6 +57,8 @@ void pk_print_help(const struct argp *argp, const char *name);
 
 /* A document in the format the global options chose (nothing at all with -q); NULL: no memory. */
 struct out *pk_out_new(const struct pk_opts *opts, const char *cmd);
+/* The same for a one-line record (script's steps). */
+struct out *pk_out_new_record(const struct pk_opts *opts, const char *cmd);
 
 /*
  * Write a finished document to stdout. PK_OK, or PK_ENV_ERROR with the

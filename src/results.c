@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Benchmark results: the model bench and plot share, their document, and loading saved ones. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,30 @@
 #include <jansson.h>
 
 #include "results.h"
+
+/* The per-operation figures of a result: JSON key, table label, where in pk_stats, decimals. */
+static const struct {
+	const char *key, *label;
+	size_t offset;
+	int digits;
+} stat_columns[] = {
+	{ "ns_median", "MEDIAN NS", offsetof(struct pk_stats, median), 1 },
+	{ "ns_min", "MIN", offsetof(struct pk_stats, min), 1 },
+	{ "ns_mean", "MEAN", offsetof(struct pk_stats, mean), 1 },
+	{ "ns_p5", "P5", offsetof(struct pk_stats, p5), 1 },
+	{ "ns_p95", "P95", offsetof(struct pk_stats, p95), 1 },
+	{ "ns_p99", "P99", offsetof(struct pk_stats, p99), 1 },
+	{ "ns_stddev", "STDDEV", offsetof(struct pk_stats, stddev), 1 },
+	{ "cv", "CV", offsetof(struct pk_stats, cv), 3 },
+};
+
+/* Column i of *st, to read or to set. */
+static double *stat_at(struct pk_stats *st, size_t i)
+{
+	return (double *)((char *)st + stat_columns[i].offset);
+}
+
+#define N_STATS (sizeof(stat_columns) / sizeof(stat_columns[0]))
 
 void pk_results_out(struct out *o, const struct pk_results *r, bool compared)
 {
@@ -33,7 +58,7 @@ void pk_results_out(struct out *o, const struct pk_results *r, bool compared)
 	out_array(o, "results", "Results (per operation; ns less the empty loop)");
 	for (size_t i = 0; i < r->n; i++) {
 		const struct pk_result *x = &r->v[i];
-		const struct pk_stats *s = &x->ns;
+		struct pk_stats s = x->ns;
 
 		out_row(o);
 		out_str(o, "name", "BENCHMARK", x->name);
@@ -42,26 +67,18 @@ void pk_results_out(struct out *o, const struct pk_results *r, bool compared)
 		else
 			out_null(o, "region_bytes", "REGION");
 		out_bool(o, "measured", "RAN", x->measured);
+		for (size_t k = 0; k < N_STATS; k++)
+			if (x->measured)
+				out_double(o, stat_columns[k].key, stat_columns[k].label,
+					   *stat_at(&s, k), stat_columns[k].digits);
+			else
+				out_null(o, stat_columns[k].key, stat_columns[k].label);
 		if (x->measured) {
-			out_double(o, "ns_median", "MEDIAN NS", s->median, 1);
-			out_double(o, "ns_min", "MIN", s->min, 1);
-			out_double(o, "ns_mean", "MEAN", s->mean, 1);
-			out_double(o, "ns_p5", "P5", s->p5, 1);
-			out_double(o, "ns_p95", "P95", s->p95, 1);
-			out_double(o, "ns_p99", "P99", s->p99, 1);
-			out_double(o, "ns_stddev", "STDDEV", s->stddev, 1);
-			out_double(o, "cv", "CV", s->cv, 3);
-			out_int(o, "samples", "N", (long long)s->n);
+			out_int(o, "samples", "N", (long long)s.n);
 			out_int(o, "batch", "BATCH", (long long)x->batch);
 		} else {
-			const char *keys[] = { "ns_median", "ns_min", "ns_mean",   "ns_p5",
-					       "ns_p95",    "ns_p99", "ns_stddev", "cv",
-					       "samples",   "batch" };
-			const char *labels[] = { "MEDIAN NS", "MIN",	"MEAN", "P5", "P95",
-						 "P99",	      "STDDEV", "CV",	"N",  "BATCH" };
-
-			for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-				out_null(o, keys[k], labels[k]);
+			out_null(o, "samples", "N");
+			out_null(o, "batch", "BATCH");
 		}
 		if (x->measured && x->ticks_valid)
 			out_double(o, "tsc_ticks", "TICKS", x->ticks_median, 1);
@@ -153,14 +170,8 @@ int pk_results_load(const char *path, struct pk_results *r, char *err, size_t er
 		snprintf(x->reason, sizeof(x->reason), "%s", jstr(row, "reason"));
 		x->region = (size_t)json_integer_value(json_object_get(row, "region_bytes"));
 		x->measured = json_is_true(json_object_get(row, "measured"));
-		x->ns.median = jnum(row, "ns_median");
-		x->ns.min = jnum(row, "ns_min");
-		x->ns.mean = jnum(row, "ns_mean");
-		x->ns.p5 = jnum(row, "ns_p5");
-		x->ns.p95 = jnum(row, "ns_p95");
-		x->ns.p99 = jnum(row, "ns_p99");
-		x->ns.stddev = jnum(row, "ns_stddev");
-		x->ns.cv = jnum(row, "cv");
+		for (size_t k = 0; k < N_STATS; k++)
+			*stat_at(&x->ns, k) = jnum(row, stat_columns[k].key);
 		x->ns.n = (size_t)json_integer_value(json_object_get(row, "samples"));
 		x->batch = (unsigned long long)json_integer_value(json_object_get(row, "batch"));
 		x->ticks_valid = json_is_number(json_object_get(row, "tsc_ticks"));

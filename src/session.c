@@ -112,7 +112,7 @@ static struct region *find_region(struct pk_session *s, const char *name)
 
 static struct out *record(struct pk_session *s, const struct step *st, int line)
 {
-	struct out *o = out_new_record(s->opts->quiet ? OUT_NONE : s->opts->format, s->cmd);
+	struct out *o = pk_out_new_record(s->opts, s->cmd);
 
 	if (!o)
 		return NULL;
